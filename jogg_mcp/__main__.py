@@ -1,0 +1,3 @@
+from jogg_mcp.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,79 @@
+"""Uploads (v2): ask for a signed URL, then PUT the file's bytes to it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import httpx2
+
+from jogg_mcp.api import errors
+from jogg_mcp.api.models import UploadTicket
+from jogg_mcp.api.transport import RetryPolicy, Transport, file_chunks, transport_error
+
+ProgressCallback = Callable[[int, int], Any]
+
+
+class AssetsAPI:
+    def __init__(self, transport: Transport, upload_timeout: httpx2.Timeout) -> None:
+        self._transport = transport
+        self._upload_timeout = upload_timeout
+
+    async def request_upload(self, filename: str, content_type: str, file_size: int) -> UploadTicket:
+        """POST /v2/upload/asset. Minting a URL charges nothing, so it is safe to retry."""
+        data = await self._transport.call(
+            "POST", "/v2/upload/asset", policy=RetryPolicy.SAFE,
+            json={"filename": filename, "content_type": content_type, "file_size": file_size},
+        )
+        return UploadTicket.model_validate(data)
+
+    async def put_file(
+        self,
+        sign_url: str,
+        path: str,
+        *,
+        content_type: str,
+        size: int,
+        on_progress: ProgressCallback | None = None,
+    ) -> None:
+        """Stream `path` to the signed URL with an exact Content-Length (storage services refuse chunked
+        bodies) and the declared Content-Type, without the API key. Retried on transient failures; each
+        retry reopens the file, because a streamed body can be read only once."""
+
+        async def attempt() -> None:
+            headers = {"content-type": content_type, "content-length": str(size)}
+            body = file_chunks(path, size, on_progress=on_progress)
+            try:
+                response = await self._transport.http.put(
+                    sign_url, content=body, headers=headers, timeout=self._upload_timeout
+                )
+            except httpx2.HTTPError as exc:
+                raise transport_error(exc, "the upload storage", sign_url) from None
+            if response.is_success:
+                return
+            raise storage_error(response)
+
+        await self._transport.with_retries(attempt, "PUT signed upload URL", RetryPolicy.SAFE)
+
+
+def storage_error(response: httpx2.Response) -> errors.JoggError:
+    """Storage answers in S3 style: an XML <Error> with a Code and a Message."""
+    text = response.text[:2000]
+    status = response.status_code
+    if status >= 500:
+        return errors.ServerError(f"The upload storage failed with HTTP {status}.", http_status=status)
+    if "expired" in text.lower():
+        return errors.SignedUrlExpiredError(
+            "The signed upload URL expired before the upload finished; a fresh one is needed.", http_status=status
+        )
+    code = _xml_field(text, "Code") or f"HTTP {status}"
+    message = _xml_field(text, "Message") or "no detail"
+    return errors.UploadError(f"The upload storage refused the file: {code}: {message}.", http_status=status)
+
+
+def _xml_field(text: str, tag: str) -> str | None:
+    start = text.find(f"<{tag}>")
+    end = text.find(f"</{tag}>")
+    if start == -1 or end == -1:
+        return None
+    return text[start + len(tag) + 2 : end].strip()

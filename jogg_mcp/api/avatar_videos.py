@@ -1,0 +1,29 @@
+"""Talking-avatar videos (v2): create from a script or uploaded audio, then poll by video id."""
+
+from __future__ import annotations
+
+from jogg_mcp.api.models import AvatarVideoRequest, CreatedVideo, Project, ProjectKind, V2AvatarVideoWire
+from jogg_mcp.api.pricing import estimated_script_seconds, video_credits
+from jogg_mcp.api.transport import RetryPolicy, Transport, pick_id
+
+class AvatarVideosAPI:
+    def __init__(self, transport: Transport) -> None:
+        self._transport = transport
+
+    async def create(self, request: AvatarVideoRequest, *, audio_seconds: float | None = None) -> CreatedVideo:
+        """POST /v2/create_video_from_avatar: spends credits, so never retried once it may have arrived.
+
+        `audio_seconds` is the measured length of the audio, when known; otherwise the minimum charge is quoted.
+        """
+        data = await self._transport.call(
+            "POST", "/v2/create_video_from_avatar", policy=RetryPolicy.BILLABLE, json=request.wire()
+        )
+        seconds = estimated_script_seconds(request.script) if request.script else (audio_seconds or 0.0)
+        return CreatedVideo(
+            project_id=pick_id(data), kind=ProjectKind.AVATAR_VIDEO, estimated_credits=video_credits(seconds)
+        )
+
+    async def get(self, video_id: str) -> Project:
+        """GET /v2/avatar_video/{id}, normalised."""
+        data = await self._transport.call("GET", f"/v2/avatar_video/{video_id}", policy=RetryPolicy.SAFE)
+        return V2AvatarVideoWire.model_validate(data).normalise()

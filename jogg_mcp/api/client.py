@@ -1,0 +1,93 @@
+"""JoggClient: the typed async JoggAI client. It knows nothing of MCP.
+
+    async with JoggClient.from_settings(settings) as jogg:
+        product = await jogg.products.create(CreateProductRequest(url="https://shop.example/p/1"))
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+import httpx2
+
+from jogg_mcp.api.assets import AssetsAPI
+from jogg_mcp.api.avatar_videos import AvatarVideosAPI
+from jogg_mcp.api.catalog import CatalogAPI
+from jogg_mcp.api.errors import NotFoundError
+from jogg_mcp.api.models import Project
+from jogg_mcp.api.products_v1 import ProductsV1
+from jogg_mcp.api.transport import RetrySettings, Throttle, Transport, throttle_for_key
+from jogg_mcp.config import Settings
+
+
+class JoggClient:
+    """One API key, one shared connection pool, one module per domain."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str,
+        base_url: str,
+        connect_timeout: float = 10.0,
+        read_timeout: float = 30.0,
+        upload_timeout: float = 300.0,
+        retry: RetrySettings | None = None,
+        throttle: Throttle | None = None,
+        http: httpx2.AsyncClient | None = None,
+    ) -> None:
+        self._owns_http = http is None
+        self.http = http or httpx2.AsyncClient(
+            limits=httpx2.Limits(max_connections=20, max_keepalive_connections=10),
+            trust_env=False,
+        )
+        api_timeout = httpx2.Timeout(connect=connect_timeout, read=read_timeout, write=read_timeout,
+                                     pool=connect_timeout)
+        # An upload may sit behind a slow link: bound each stalled read or write, not the whole transfer.
+        upload = httpx2.Timeout(connect=connect_timeout, read=upload_timeout, write=upload_timeout,
+                                pool=connect_timeout)
+        self.transport = Transport(
+            self.http,
+            api_key=api_key,
+            base_url=base_url,
+            api_timeout=api_timeout,
+            retry=retry or RetrySettings(),
+            throttle=throttle or throttle_for_key(api_key),
+        )
+        self.assets = AssetsAPI(self.transport, upload)
+        self.products = ProductsV1(self.transport)
+        self.avatar_videos = AvatarVideosAPI(self.transport)
+        self.catalog = CatalogAPI(self.transport)
+
+    @classmethod
+    def from_settings(cls, settings: Settings, *, api_key: str | None = None) -> JoggClient:
+        key = api_key or (settings.api_key.get_secret_value() if settings.api_key else None)
+        if not key:
+            raise ValueError("no JoggAI API key: set JOGG_API_KEY")
+        return cls(
+            api_key=key,
+            base_url=settings.base_url,
+            connect_timeout=settings.connect_timeout,
+            read_timeout=settings.read_timeout,
+            upload_timeout=settings.upload_timeout,
+            retry=RetrySettings(max_retries=settings.max_retries),
+        )
+
+    async def find_project(self, project_id: str) -> Project:
+        """Status of any render id: URL-video projects live at /v1/project, avatar videos at
+        /v2/avatar_video. An id pasted from the dashboard could be either, so try both."""
+        try:
+            return await self.products.get_project(project_id)
+        except NotFoundError:
+            return await self.avatar_videos.get(project_id)
+
+    async def aclose(self) -> None:
+        if self._owns_http:
+            await self.http.aclose()
+
+    async def __aenter__(self) -> JoggClient:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()

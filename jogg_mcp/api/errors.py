@@ -1,0 +1,151 @@
+"""The JoggAI error hierarchy: one class per thing a caller would handle differently.
+
+Every error carries the JoggAI request id (`rid`) when the server sent one, the business `code` and the
+HTTP status, and a message a person can act on. Signed upload URLs are redacted from every message.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A URL with a query string is, for storage services, a credential: keep where it points, drop the query.
+_URL_WITH_QUERY = re.compile(r"(https?://[^\s?\"'<>]+)\?[^\s\"'<>]*")
+
+
+def redact(text: str, *secrets: str | None) -> str:
+    """Remove signed-URL signatures and any given secret (API key, full signed URL) from `text`."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "[redacted]")
+    return _URL_WITH_QUERY.sub(r"\1?[signature redacted]", text)
+
+
+class JoggError(Exception):
+    """Base class for every error the JoggAI client raises."""
+
+    retryable: bool = False
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: int | None = None,
+        http_status: int | None = None,
+        rid: str | None = None,
+    ) -> None:
+        self.message = redact(message)
+        self.code = code
+        self.http_status = http_status
+        self.rid = rid
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        suffix = f" (JoggAI request id {self.rid})" if self.rid else ""
+        return f"{self.message}{suffix}"
+
+
+class AuthenticationError(JoggError):
+    """10105: the API key is missing or wrong."""
+
+
+class PermissionDeniedError(JoggError):
+    """18025: the account's plan has no API access."""
+
+
+class InsufficientCreditsError(JoggError):
+    """18020: not enough credits for the request."""
+
+
+class InvalidParametersError(JoggError):
+    """40000: JoggAI rejected a field; the message carries the server's text."""
+
+
+class NotFoundError(JoggError):
+    """10104: the id does not exist (or belongs to another account)."""
+
+
+class RateLimitError(JoggError):
+    """429 (as HTTP status or business code): over 20 POSTs a minute for this key."""
+
+    retryable = True
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: object) -> None:
+        super().__init__(message, **kwargs)  # type: ignore[arg-type]
+        self.retry_after = retry_after
+
+
+class ServerError(JoggError):
+    """50000 or an HTTP 5xx: a fault on JoggAI's side."""
+
+    retryable = True
+
+
+class UnexpectedResponseError(JoggError):
+    """Any other non-zero code, or a 4xx with no known code."""
+
+
+class TransportError(JoggError):
+    """The request or its response did not make it across the network intact.
+
+    `reached_server` says whether the request may have been received: False only when the connection was
+    never established, which is what makes retrying a billable create safe.
+    """
+
+    retryable = True
+
+    def __init__(self, message: str, *, reached_server: bool, **kwargs: object) -> None:
+        super().__init__(message, **kwargs)  # type: ignore[arg-type]
+        self.reached_server = reached_server
+
+
+class ConnectError(TransportError):
+    """No connection could be made; nothing was sent."""
+
+    def __init__(self, message: str, **kwargs: object) -> None:
+        super().__init__(message, reached_server=False, **kwargs)
+
+
+class TimeoutError(TransportError):  # noqa: A001 - mirrors httpx naming inside our namespace
+    """The server did not answer in time; the request may have been processed."""
+
+    def __init__(self, message: str, **kwargs: object) -> None:
+        super().__init__(message, reached_server=True, **kwargs)
+
+
+class BadResponseError(TransportError):
+    """The connection broke mid-response, or the body was not the JSON envelope."""
+
+    def __init__(self, message: str, **kwargs: object) -> None:
+        super().__init__(message, reached_server=True, **kwargs)
+
+
+class UploadError(JoggError):
+    """The storage service refused the signed-URL PUT."""
+
+    retryable = True
+
+
+class SignedUrlExpiredError(UploadError):
+    """The signed upload URL expired before the PUT; ask for a fresh one."""
+
+    retryable = False
+
+
+class OutcomeUnknownError(JoggError):
+    """A billable create may have been accepted, but its answer was lost. It was not retried."""
+
+    def __init__(self, message: str, *, cause: JoggError) -> None:
+        super().__init__(message, code=cause.code, http_status=cause.http_status, rid=cause.rid)
+        self.cause = cause
+
+
+# Business codes documented in jogg-api.md §1.4, with the advice a user needs.
+ERROR_CODES: dict[int, tuple[type[JoggError], str]] = {
+    10105: (AuthenticationError, "JoggAI rejected the API key. Check JOGG_API_KEY (dashboard → avatar menu → API)."),
+    18025: (PermissionDeniedError, "This JoggAI account has no API access. Upgrade the plan to one that includes API."),
+    18020: (InsufficientCreditsError, "Not enough JoggAI credits for this request. Check the balance and top up."),
+    40000: (InvalidParametersError, "JoggAI rejected a parameter"),
+    10104: (NotFoundError, "JoggAI has no record with that id. Check the id, or list the items to find it."),
+    429: (RateLimitError, "JoggAI's rate limit (20 POST requests a minute per key) was hit. Wait and try again."),
+    50000: (ServerError, "JoggAI had an internal error. Try again in a moment."),
+}

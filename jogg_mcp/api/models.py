@@ -1,0 +1,461 @@
+"""Typed shapes for the JoggAI API: friendly enums on our side, wire shapes exactly as documented.
+
+Requests are strict (`extra="forbid"`) so a typo fails here, not at JoggAI. Responses are lenient
+(`extra="ignore"`) and accept the documented id aliases, because the real API adds fields over time.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum, StrEnum
+from typing import Any, Literal
+
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator, model_validator
+
+
+class AspectRatio(StrEnum):
+    """v2 sends these strings; v1 and all responses use 0, 1, 2."""
+
+    PORTRAIT = "portrait"  # 9:16
+    LANDSCAPE = "landscape"  # 16:9
+    SQUARE = "square"  # 1:1
+
+    @property
+    def v1(self) -> int:
+        return _ASPECT_TO_INT[self]
+
+    @classmethod
+    def from_wire(cls, value: Any) -> AspectRatio:
+        if isinstance(value, cls):
+            return value
+        if isinstance(value, int) and not isinstance(value, bool) and value in _INT_TO_ASPECT:
+            return _INT_TO_ASPECT[value]
+        if isinstance(value, str) and value.isdigit() and int(value) in _INT_TO_ASPECT:
+            return _INT_TO_ASPECT[int(value)]
+        return cls(str(value).lower())
+
+
+_ASPECT_TO_INT = {AspectRatio.PORTRAIT: 0, AspectRatio.LANDSCAPE: 1, AspectRatio.SQUARE: 2}
+_INT_TO_ASPECT = {v: k for k, v in _ASPECT_TO_INT.items()}
+
+
+class AvatarType(IntEnum):
+    PUBLIC = 0  # JoggAI library avatar
+    CUSTOM = 1  # your own: instant, photo or product avatar
+
+
+class ScreenStyle(IntEnum):
+    BACKGROUND = 1
+    GREEN_SCREEN = 2  # MP4 on green, for chroma key
+    TRANSPARENT_WEBM = 3  # WebM with alpha; JoggAI needs captions off for it
+
+
+class MediaType(IntEnum):
+    IMAGE = 1
+    VIDEO = 2
+
+
+class TemplateType(StrEnum):
+    PUBLIC = "public"
+    CUSTOM = "custom"
+
+
+class VoiceMode(StrEnum):
+    SCRIPT = "script"
+    AUDIO = "audio"
+
+
+# v1 create_video_from_url accepts these 16 script styles (jogg-api.md §1.8).
+ScriptStyle = Literal[
+    "Don't Worry", "Discovery", "Data", "Top 3 reasons", "Soft Selling", "Humor & Meme",
+    "Feature Explainer", "Soft Storytelling with Twist", "Expert Advice", "Unboxing & Review",
+    "Challenge", "Problem/Solution", "Comparison", "Creative/Innovative", "Emotional Appeal",
+    "Immersive Storytelling",
+]
+
+# Script and voice languages: the 54 lowercase names of V2Y ai_scripts.language.
+Language = Literal[
+    "english", "filipino", "french", "german", "hindi", "indonesian", "italian", "japanese", "korean",
+    "malay", "portuguese", "russian", "spanish", "thai", "vietnamese", "arabic", "greek", "turkish",
+    "slovenian", "croatian", "romanian", "chinese", "bengali", "urdu", "hungarian", "traditional-chinese",
+    "polish", "cantonese", "danish", "malayalam", "tamil", "telugu", "czech", "hebrew", "zulu", "swedish",
+    "lithuanian", "dutch", "flemish", "norwegian", "finnish", "bulgarian", "latvian", "ukrainian",
+    "mongolian", "persian", "odia", "assamese", "kannada", "tagalog", "amharic", "serbian", "slovak",
+    "swahili",
+]
+
+VideoLength = Literal[15, 30, 60]
+
+
+class ProjectStatus(StrEnum):
+    """One vocabulary for every render, whichever endpoint reported it."""
+
+    QUEUED = "queued"
+    RENDERING = "rendering"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    DELETED = "deleted"
+
+    @property
+    def is_final(self) -> bool:
+        return self in (ProjectStatus.SUCCEEDED, ProjectStatus.FAILED, ProjectStatus.DELETED)
+
+
+# v1 GET /project status_code: 1 start, 2 waiting, 3 processing, 4 success, 5 failed, 99 deleted.
+V1_STATUS = {
+    1: ProjectStatus.QUEUED,
+    2: ProjectStatus.QUEUED,
+    3: ProjectStatus.RENDERING,
+    4: ProjectStatus.SUCCEEDED,
+    5: ProjectStatus.FAILED,
+    99: ProjectStatus.DELETED,
+}
+# v2 avatar_video status strings.
+V2_STATUS = {
+    "pending": ProjectStatus.QUEUED,
+    "processing": ProjectStatus.RENDERING,
+    "completed": ProjectStatus.SUCCEEDED,
+    "failed": ProjectStatus.FAILED,
+}
+
+
+class _Request(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _Response(BaseModel):
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
+
+
+# --- uploads -------------------------------------------------------------------------------------------
+
+
+class UploadTicket(_Response):
+    """POST /v2/upload/asset: where to PUT the bytes, and the URL they will have afterwards."""
+
+    sign_url: str
+    asset_url: str
+
+
+# --- products (v1 URL-to-video) ------------------------------------------------------------------------
+
+
+class ProductMedia(_Response):
+    type: MediaType
+    url: str
+    name: str = ""
+    description: str = ""
+
+
+class Product(_Response):
+    product_id: str = Field(validation_alias=AliasChoices("product_id", "id"))
+    url: str = ""
+    name: str = ""
+    description: str = ""
+    target_audience: str = ""
+    media: list[ProductMedia] = Field(default_factory=list)
+
+    @field_validator("media", mode="before")
+    @classmethod
+    def _null_media(cls, value: Any) -> Any:
+        return [] if value is None else value
+
+    @field_validator("url", "name", "description", "target_audience", mode="before")
+    @classmethod
+    def _null_text(cls, value: Any) -> Any:
+        return "" if value is None else value
+
+
+class ProductInput(_Request):
+    """Fields shared by create and update. `media` replaces the product's whole media list when given."""
+
+    name: str | None = None
+    description: str | None = None
+    target_audience: str | None = None
+    media: list[ProductMedia] | None = None
+
+    def wire(self) -> dict[str, Any]:
+        return self.model_dump(exclude_none=True, mode="json")
+
+
+class CreateProductRequest(ProductInput):
+    url: str | None = None
+
+    @model_validator(mode="after")
+    def _url_or_name(self) -> CreateProductRequest:
+        if not self.url and not self.name:
+            raise ValueError("give a product page url, or a name (with description and media) to build it by hand")
+        return self
+
+
+class UpdateProductRequest(ProductInput):
+    product_id: str
+
+
+class UrlVideoRequest(_Request):
+    """POST /v1/create_video_from_url, in its visual-style form or its template form."""
+
+    product_id: str
+    aspect_ratio: AspectRatio
+    video_length: VideoLength
+    language: Language
+    avatar_id: int
+    avatar_type: AvatarType
+    voice_id: str
+    script_style: ScriptStyle
+    visual_style: str | None = None
+    template_id: int | None = None
+    template_type: TemplateType = TemplateType.PUBLIC
+    music_id: int | None = None
+    caption: bool = True
+    override_script: str | None = None
+    video_name: str | None = None
+
+    @model_validator(mode="after")
+    def _style_or_template(self) -> UrlVideoRequest:
+        if (self.visual_style is None) == (self.template_id is None):
+            raise ValueError("give exactly one of visual_style (a name from the visual styles list) or template_id")
+        return self
+
+    def wire(self) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "product_id": self.product_id,
+            "aspect_ratio": self.aspect_ratio.v1,
+            "video_length": str(self.video_length),
+            "language": self.language,
+            "avatar_id": self.avatar_id,
+            "avatar_type": int(self.avatar_type),
+            "voice_id": self.voice_id,
+            "script_style": self.script_style,
+            "template_type": self.template_type.value,
+            "caption": self.caption,
+        }
+        optional = {
+            "visual_style": self.visual_style,
+            "template_id": self.template_id,
+            "music_id": self.music_id,
+            "override_script": self.override_script,
+            "video_name": self.video_name,
+        }
+        body.update({k: v for k, v in optional.items() if v is not None})
+        return body
+
+
+class AvatarVideoRequest(_Request):
+    """POST /v2/create_video_from_avatar, built from flat friendly fields into the nested v2 schema."""
+
+    avatar_id: int
+    avatar_type: AvatarType
+    voice_id: str
+    script: str | None = None
+    audio_url: str | None = None
+    aspect_ratio: AspectRatio
+    screen_style: ScreenStyle = ScreenStyle.BACKGROUND
+    caption: bool = False
+    video_name: str | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> AvatarVideoRequest:
+        if bool(self.script) == bool(self.audio_url):
+            raise ValueError("give exactly one of script (text to speak) or audio_url (an uploaded audio asset)")
+        if self.screen_style is ScreenStyle.TRANSPARENT_WEBM and self.caption:
+            raise ValueError("screen_style 3 (transparent WebM) needs caption=false: JoggAI cannot burn "
+                             "captions into an alpha-channel video")
+        return self
+
+    @property
+    def voice_mode(self) -> VoiceMode:
+        return VoiceMode.SCRIPT if self.script else VoiceMode.AUDIO
+
+    def wire(self) -> dict[str, Any]:
+        voice: dict[str, Any] = {"type": self.voice_mode.value, "voice_id": self.voice_id}
+        if self.script:
+            voice["script"] = self.script
+        else:
+            voice["audio_url"] = self.audio_url
+        body: dict[str, Any] = {
+            "avatar": {"avatar_id": self.avatar_id, "avatar_type": int(self.avatar_type)},
+            "voice": voice,
+            "aspect_ratio": self.aspect_ratio.value,
+            "screen_style": int(self.screen_style),
+            "caption": self.caption,
+        }
+        if self.video_name:
+            body["video_name"] = self.video_name
+        return body
+
+
+# --- render status -------------------------------------------------------------------------------------
+
+
+class ProjectKind(StrEnum):
+    URL_VIDEO = "url_video"  # v1 /create_video_from_url, status at GET /v1/project
+    AVATAR_VIDEO = "avatar_video"  # v2 /create_video_from_avatar, status at GET /v2/avatar_video/{id}
+
+
+class Project(_Response):
+    """A render, normalised: the same fields whichever endpoint reported it, the raw status kept."""
+
+    project_id: str
+    kind: ProjectKind
+    status: ProjectStatus
+    raw_status: str
+    title: str | None = None
+    video_url: str | None = None
+    cover_url: str | None = None
+    duration_seconds: float | None = None
+    created_at: int | None = None
+    error: str | None = None
+
+
+class V1ProjectWire(_Response):
+    id: str = Field(validation_alias=AliasChoices("id", "project_id", "video_id"))
+    title: str | None = None
+    video_url: str | None = None
+    cover_url: str | None = None
+    video_duration: float | None = None
+    status_code: int
+    status_desc: str | None = None
+    created_at: int | None = None
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _id_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int) else value  # V1Y types it integer (C-20)
+
+    def normalise(self) -> Project:
+        status = V1_STATUS.get(self.status_code)
+        if status is None:
+            status = ProjectStatus.FAILED if "fail" in (self.status_desc or "").lower() else ProjectStatus.RENDERING
+        return Project(
+            project_id=self.id,
+            kind=ProjectKind.URL_VIDEO,
+            status=status,
+            raw_status=f"{self.status_code} {self.status_desc or ''}".strip(),
+            title=self.title or None,
+            video_url=self.video_url or None,
+            cover_url=self.cover_url or None,
+            duration_seconds=self.video_duration or None,
+            created_at=self.created_at,
+            error=(self.status_desc or "render failed") if status is ProjectStatus.FAILED else None,
+        )
+
+
+class _ErrorDetail(_Response):
+    code: int | str | None = None
+    message: str | None = None
+
+
+class V2AvatarVideoWire(_Response):
+    video_id: str = Field(validation_alias=AliasChoices("video_id", "project_id", "id"))
+    status: str
+    video_url: str | None = None
+    cover_url: str | None = None
+    created_at: int | None = None
+    duration: float | None = Field(default=None, validation_alias=AliasChoices("duration", "video_duration"))
+    title: str | None = Field(default=None, validation_alias=AliasChoices("title", "video_name"))
+    error: _ErrorDetail | str | None = None
+
+    def normalise(self) -> Project:
+        status = V2_STATUS.get(self.status.lower(), ProjectStatus.RENDERING)
+        error: str | None = None
+        if status is ProjectStatus.FAILED:
+            detail = self.error
+            error = (detail.message if isinstance(detail, _ErrorDetail) else detail) or "render failed"
+        return Project(
+            project_id=self.video_id,
+            kind=ProjectKind.AVATAR_VIDEO,
+            status=status,
+            raw_status=self.status,
+            title=self.title or None,
+            video_url=self.video_url or None,
+            cover_url=self.cover_url or None,
+            duration_seconds=self.duration or None,
+            created_at=self.created_at,
+            error=error,
+        )
+
+
+class CreatedVideo(_Response):
+    """What a create call returns: the id to poll, and the credits we expect it to cost."""
+
+    project_id: str
+    kind: ProjectKind
+    estimated_credits: float
+
+
+# --- catalogues ----------------------------------------------------------------------------------------
+
+
+class _HasAspect(_Response):
+    aspect_ratio: AspectRatio | None = None
+
+    @field_validator("aspect_ratio", mode="before")
+    @classmethod
+    def _aspect(cls, value: Any) -> Any:
+        if value is None or value == -1:
+            return None
+        return AspectRatio.from_wire(value)
+
+
+class Avatar(_HasAspect):
+    id: int = Field(validation_alias=AliasChoices("id", "avatar_id"))
+    name: str = ""
+    cover_url: str | None = None
+    video_url: str | None = None
+    style: str | None = None
+    gender: str | None = None
+    age: str | None = None
+    # custom (instant) avatars only
+    avatar_status: str | None = None
+    fail_msg: str | None = None
+
+
+class Voice(_Response):
+    voice_id: str = Field(validation_alias=AliasChoices("voice_id", "id"))
+    name: str = ""
+    audio_url: str | None = Field(default=None, validation_alias=AliasChoices("audio_url", "audition_url"))
+    language: str | None = None
+    gender: str | None = None
+    age: str | None = None
+    accent: str | None = None
+    use_case: str | None = None
+
+
+class VoicePage(_Response):
+    voices: list[Voice]
+    has_more: bool = False
+
+
+class VisualStyle(_Response):
+    id: int | None = None
+    name: str
+
+
+class Template(_HasAspect):
+    id: int = Field(validation_alias=AliasChoices("id", "template_id"))
+    name: str = ""
+    cover_url: str | None = None
+    preview_url: str | None = None
+
+
+class Music(_Response):
+    id: int = Field(validation_alias=AliasChoices("id", "music_id"))
+    name: str = ""
+    music_url: str | None = None
+    duration: float | None = None
+
+
+class Pagination(_Response):
+    page: int
+    page_size: int
+    total_items: int
+    total_pages: int
+
+
+class MusicPage(_Response):
+    music: list[Music]
+    pagination: Pagination | None = None
+
+
+class Quota(_Response):
+    remaining_quota: float
