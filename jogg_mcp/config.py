@@ -48,18 +48,34 @@ class EnvVar:
 
 
 ENV_VARS: tuple[EnvVar, ...] = (
-    EnvVar("JOGG_API_KEY", None, "(none)", "Your JoggAI API key (dashboard → avatar menu → API). "
-           "Without it the server starts and every tool explains how to set it."),
-    EnvVar("JOGG_BASE_URL", "--base-url", DEFAULT_BASE_URL,
-           "JoggAI API origin. Must be https, except for loopback addresses (the sandbox)."),
+    EnvVar(
+        "JOGG_API_KEY",
+        None,
+        "(none)",
+        "Your JoggAI API key (dashboard → avatar menu → API). "
+        "Without it the server starts and every tool explains how to set it.",
+    ),
+    EnvVar(
+        "JOGG_BASE_URL",
+        "--base-url",
+        DEFAULT_BASE_URL,
+        "JoggAI API origin. Must be https, except for loopback addresses (the sandbox).",
+    ),
     EnvVar("JOGG_CONNECT_TIMEOUT", None, "10", "Seconds to wait for a TCP/TLS connection."),
     EnvVar("JOGG_READ_TIMEOUT", None, "30", "Seconds to wait for an API response."),
-    EnvVar("JOGG_UPLOAD_TIMEOUT", None, "300",
-           "Seconds a single socket read or write of an upload may stall (not the whole upload)."),
+    EnvVar(
+        "JOGG_UPLOAD_TIMEOUT",
+        None,
+        "300",
+        "Seconds a single socket read or write of an upload may stall (not the whole upload).",
+    ),
     EnvVar("JOGG_MAX_RETRIES", None, "3", "Retries for safe calls (GETs, uploads) after transient failures."),
-    EnvVar("JOGG_ALLOWED_DIRS", "--allowed-dir", "(media folders in your home)",
-           f"Folders upload_asset may read from, separated by '{os.pathsep}'. "
-           "Ignored when the MCP client provides roots."),
+    EnvVar(
+        "JOGG_ALLOWED_DIRS",
+        "--allowed-dir",
+        "(media folders in your home)",
+        f"Folders upload_asset may read from, separated by '{os.pathsep}'. Ignored when the MCP client provides roots.",
+    ),
     EnvVar("JOGG_LOG_LEVEL", "--log-level", "INFO", "Log level for stderr: DEBUG, INFO, WARNING or ERROR."),
 )
 

@@ -22,7 +22,9 @@ class AssetsAPI:
     async def request_upload(self, filename: str, content_type: str, file_size: int) -> UploadTicket:
         """POST /v2/upload/asset. Minting a URL charges nothing, so it is safe to retry."""
         data = await self._transport.call(
-            "POST", "/v2/upload/asset", policy=RetryPolicy.SAFE,
+            "POST",
+            "/v2/upload/asset",
+            policy=RetryPolicy.SAFE,
             json={"filename": filename, "content_type": content_type, "file_size": file_size},
         )
         return UploadTicket.model_validate(data)

@@ -6,6 +6,7 @@ from jogg_mcp.api.models import AvatarVideoRequest, CreatedVideo, Project, Proje
 from jogg_mcp.api.pricing import estimated_script_seconds, video_credits
 from jogg_mcp.api.transport import RetryPolicy, Transport, pick_id
 
+
 class AvatarVideosAPI:
     def __init__(self, transport: Transport) -> None:
         self._transport = transport

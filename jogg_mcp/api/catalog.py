@@ -7,6 +7,7 @@ from typing import Any
 from jogg_mcp.api.models import AspectRatio, Avatar, MusicPage, Quota, Template, VisualStyle, VoicePage
 from jogg_mcp.api.transport import RetryPolicy, Transport
 
+
 class CatalogAPI:
     def __init__(self, transport: Transport) -> None:
         self._transport = transport
@@ -27,9 +28,15 @@ class CatalogAPI:
         ethnicity: str | None = None,
     ) -> list[Avatar]:
         data = await self._get(
-            "/v2/avatars/public", page=page, page_size=page_size,
+            "/v2/avatars/public",
+            page=page,
+            page_size=page_size,
             aspect_ratio=aspect_ratio.value if aspect_ratio else None,
-            style=style, gender=gender, age=age, scene=scene, ethnicity=ethnicity,
+            style=style,
+            gender=gender,
+            age=age,
+            scene=scene,
+            ethnicity=ethnicity,
         )
         return [Avatar.model_validate(a) for a in (data or {}).get("avatars", [])]
 

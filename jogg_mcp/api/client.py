@@ -1,7 +1,7 @@
 """JoggClient: the typed async JoggAI client. It knows nothing of MCP.
 
-    async with JoggClient.from_settings(settings) as jogg:
-        product = await jogg.products.create(CreateProductRequest(url="https://shop.example/p/1"))
+async with JoggClient.from_settings(settings) as jogg:
+    product = await jogg.products.create(CreateProductRequest(url="https://shop.example/p/1"))
 """
 
 from __future__ import annotations
@@ -40,11 +40,13 @@ class JoggClient:
             limits=httpx2.Limits(max_connections=20, max_keepalive_connections=10),
             trust_env=False,
         )
-        api_timeout = httpx2.Timeout(connect=connect_timeout, read=read_timeout, write=read_timeout,
-                                     pool=connect_timeout)
+        api_timeout = httpx2.Timeout(
+            connect=connect_timeout, read=read_timeout, write=read_timeout, pool=connect_timeout
+        )
         # An upload may sit behind a slow link: bound each stalled read or write, not the whole transfer.
-        upload = httpx2.Timeout(connect=connect_timeout, read=upload_timeout, write=upload_timeout,
-                                pool=connect_timeout)
+        upload = httpx2.Timeout(
+            connect=connect_timeout, read=upload_timeout, write=upload_timeout, pool=connect_timeout
+        )
         self.transport = Transport(
             self.http,
             api_key=api_key,

@@ -105,7 +105,7 @@ class ConnectError(TransportError):
         super().__init__(message, reached_server=False, **kwargs)
 
 
-class TimeoutError(TransportError):  # noqa: A001 - mirrors httpx naming inside our namespace
+class TimeoutError(TransportError):
     """The server did not answer in time; the request may have been processed."""
 
     def __init__(self, message: str, **kwargs: object) -> None:

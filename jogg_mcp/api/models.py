@@ -66,20 +66,79 @@ class VoiceMode(StrEnum):
 
 # v1 create_video_from_url accepts these 16 script styles (jogg-api.md §1.8).
 ScriptStyle = Literal[
-    "Don't Worry", "Discovery", "Data", "Top 3 reasons", "Soft Selling", "Humor & Meme",
-    "Feature Explainer", "Soft Storytelling with Twist", "Expert Advice", "Unboxing & Review",
-    "Challenge", "Problem/Solution", "Comparison", "Creative/Innovative", "Emotional Appeal",
+    "Don't Worry",
+    "Discovery",
+    "Data",
+    "Top 3 reasons",
+    "Soft Selling",
+    "Humor & Meme",
+    "Feature Explainer",
+    "Soft Storytelling with Twist",
+    "Expert Advice",
+    "Unboxing & Review",
+    "Challenge",
+    "Problem/Solution",
+    "Comparison",
+    "Creative/Innovative",
+    "Emotional Appeal",
     "Immersive Storytelling",
 ]
 
 # Script and voice languages: the 54 lowercase names of V2Y ai_scripts.language.
 Language = Literal[
-    "english", "filipino", "french", "german", "hindi", "indonesian", "italian", "japanese", "korean",
-    "malay", "portuguese", "russian", "spanish", "thai", "vietnamese", "arabic", "greek", "turkish",
-    "slovenian", "croatian", "romanian", "chinese", "bengali", "urdu", "hungarian", "traditional-chinese",
-    "polish", "cantonese", "danish", "malayalam", "tamil", "telugu", "czech", "hebrew", "zulu", "swedish",
-    "lithuanian", "dutch", "flemish", "norwegian", "finnish", "bulgarian", "latvian", "ukrainian",
-    "mongolian", "persian", "odia", "assamese", "kannada", "tagalog", "amharic", "serbian", "slovak",
+    "english",
+    "filipino",
+    "french",
+    "german",
+    "hindi",
+    "indonesian",
+    "italian",
+    "japanese",
+    "korean",
+    "malay",
+    "portuguese",
+    "russian",
+    "spanish",
+    "thai",
+    "vietnamese",
+    "arabic",
+    "greek",
+    "turkish",
+    "slovenian",
+    "croatian",
+    "romanian",
+    "chinese",
+    "bengali",
+    "urdu",
+    "hungarian",
+    "traditional-chinese",
+    "polish",
+    "cantonese",
+    "danish",
+    "malayalam",
+    "tamil",
+    "telugu",
+    "czech",
+    "hebrew",
+    "zulu",
+    "swedish",
+    "lithuanian",
+    "dutch",
+    "flemish",
+    "norwegian",
+    "finnish",
+    "bulgarian",
+    "latvian",
+    "ukrainian",
+    "mongolian",
+    "persian",
+    "odia",
+    "assamese",
+    "kannada",
+    "tagalog",
+    "amharic",
+    "serbian",
+    "slovak",
     "swahili",
 ]
 
@@ -258,8 +317,10 @@ class AvatarVideoRequest(_Request):
         if bool(self.script) == bool(self.audio_url):
             raise ValueError("give exactly one of script (text to speak) or audio_url (an uploaded audio asset)")
         if self.screen_style is ScreenStyle.TRANSPARENT_WEBM and self.caption:
-            raise ValueError("screen_style 3 (transparent WebM) needs caption=false: JoggAI cannot burn "
-                             "captions into an alpha-channel video")
+            raise ValueError(
+                "screen_style 3 (transparent WebM) needs caption=false: JoggAI cannot burn "
+                "captions into an alpha-channel video"
+            )
         return self
 
     @property

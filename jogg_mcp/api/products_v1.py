@@ -60,4 +60,3 @@ class ProductsV1:
             "GET", "/v1/project", policy=RetryPolicy.SAFE, params={"project_id": project_id}
         )
         return V1ProjectWire.model_validate(data).normalise()
-

@@ -55,6 +55,8 @@ class Throttle:
     def __init__(self, limit: int = 20, window: float = 60.0) -> None:
         self.limit = limit
         self.window = window
+        # The server starts its clock when a request arrives, a little after we start ours: keep a margin.
+        self._span = window * 1.02
         self._sent: deque[float] = deque()
         self._lock = anyio.Lock()
 
@@ -62,12 +64,12 @@ class Throttle:
         async with self._lock:
             while True:
                 now = time.monotonic()
-                while self._sent and now - self._sent[0] >= self.window:
+                while self._sent and now - self._sent[0] >= self._span:
                     self._sent.popleft()
                 if len(self._sent) < self.limit:
                     self._sent.append(now)
                     return
-                wait = self.window - (now - self._sent[0])
+                wait = self._span - (now - self._sent[0])
                 logger.info("throttling: %d POSTs in the last %.0f s, waiting %.1f s", self.limit, self.window, wait)
                 await anyio.sleep(wait)
 
@@ -142,7 +144,10 @@ def _raise_for_code(code: int, msg: str, status: int, rid: str | None, retry_aft
         known = errors.ERROR_CODES[10104]
     if known is None:
         raise errors.UnexpectedResponseError(
-            f"JoggAI refused the request with code {code}: {msg or 'no message'}", code=code, http_status=status, rid=rid
+            f"JoggAI refused the request with code {code}: {msg or 'no message'}",
+            code=code,
+            http_status=status,
+            rid=rid,
         )
     cls, advice = known
     if cls is errors.InvalidParametersError:
@@ -158,8 +163,9 @@ def transport_error(exc: httpx2.HTTPError, what: str, *secrets: str | None) -> e
     """Translate an httpx2 failure into our hierarchy, saying whether the request could have arrived."""
     detail = redact(f"{type(exc).__name__}: {exc}", *secrets)
     if isinstance(exc, httpx2.ConnectError | httpx2.ConnectTimeout | httpx2.PoolTimeout):
-        return errors.ConnectError(f"Could not connect to {what} ({detail}). Nothing was sent. "
-                                   "Check the network and JOGG_BASE_URL.")
+        return errors.ConnectError(
+            f"Could not connect to {what} ({detail}). Nothing was sent. Check the network and JOGG_BASE_URL."
+        )
     if isinstance(exc, httpx2.TimeoutException):
         return errors.TimeoutError(f"{what} did not answer in time ({detail}).")
     return errors.BadResponseError(f"The connection to {what} broke before a full answer arrived ({detail}).")
@@ -232,8 +238,12 @@ class Transport:
                 await self.throttle.acquire()
             try:
                 response = await self.http.request(
-                    method, self.base_url + path, params=query, json=json,
-                    headers=self._headers(), timeout=self.api_timeout,
+                    method,
+                    self.base_url + path,
+                    params=query,
+                    json=json,
+                    headers=self._headers(),
+                    timeout=self.api_timeout,
                 )
             except httpx2.HTTPError as exc:
                 raise transport_error(exc, "the JoggAI API", self._api_key) from None
@@ -261,8 +271,7 @@ class Transport:
 def _final(error: JoggError, policy: RetryPolicy, *, tries: int) -> JoggError:
     """The error to raise once retrying stops; billable calls say plainly what may have happened."""
     if policy is RetryPolicy.BILLABLE and (
-        isinstance(error, errors.ServerError)
-        or (isinstance(error, errors.TransportError) and error.reached_server)
+        isinstance(error, errors.ServerError) or (isinstance(error, errors.TransportError) and error.reached_server)
     ):
         return errors.OutcomeUnknownError(
             f"{error.message} The request may already have been accepted and charged, so it was NOT retried "
@@ -292,12 +301,16 @@ async def file_chunks(
                 break
             sent += len(chunk)
             if sent > size:
-                raise errors.UploadError(f"{path} grew while it was being uploaded; upload it again once it is complete.")
+                raise errors.UploadError(
+                    f"{path} grew while it was being uploaded; upload it again once it is complete."
+                )
             yield chunk
             if on_progress is not None:
                 result = on_progress(sent, size)
                 if hasattr(result, "__await__"):
                     await result
     if sent != size:
-        raise errors.UploadError(f"{path} changed size while it was being uploaded ({size} bytes declared, "
-                                 f"{sent} read); upload it again once it is complete.")
+        raise errors.UploadError(
+            f"{path} changed size while it was being uploaded ({size} bytes declared, "
+            f"{sent} read); upload it again once it is complete."
+        )

@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 import anyio
+from pydantic import ValidationError
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response, StreamingResponse
@@ -23,6 +24,7 @@ from jogg_mcp.sandbox import handlers, media
 from jogg_mcp.sandbox.envelope import MESSAGES, ApiFailure, Call, Handler
 from jogg_mcp.sandbox.faults import FaultKind, FaultSpec
 from jogg_mcp.sandbox.state import RequestRecord, SandboxState
+
 
 def _envelope(code: int, msg: str, data: Any, rid: str) -> dict[str, Any]:
     return {"rid": rid, "code": code, "msg": msg, "data": data}
@@ -35,15 +37,17 @@ def _sandbox(request: Request) -> SandboxState:
 
 def _record(request: Request, state: SandboxState) -> None:
     headers = request.headers
-    state.requests.append(RequestRecord(
-        method=request.method,
-        path=request.url.path,
-        api_key_sent="x-api-key" in headers,
-        platform=headers.get("x-api-platform"),
-        content_type=headers.get("content-type"),
-        content_length=headers.get("content-length"),
-        chunked="chunked" in headers.get("transfer-encoding", "").lower(),
-    ))
+    state.requests.append(
+        RequestRecord(
+            method=request.method,
+            path=request.url.path,
+            api_key_sent="x-api-key" in headers,
+            platform=headers.get("x-api-platform"),
+            content_type=headers.get("content-type"),
+            content_length=headers.get("content-length"),
+            chunked="chunked" in headers.get("transfer-encoding", "").lower(),
+        )
+    )
 
 
 def api(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
@@ -63,8 +67,11 @@ def api(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
         if request.method == "POST":
             wait = state.admit_post(key)
             if wait is not None:
-                return JSONResponse(_envelope(429, MESSAGES[429], None, rid), status_code=429,
-                                    headers={"Retry-After": str(max(1, math.ceil(wait)))})
+                return JSONResponse(
+                    _envelope(429, MESSAGES[429], None, rid),
+                    status_code=429,
+                    headers={"Retry-After": str(max(1, math.ceil(wait)))},
+                )
         status = 200
         try:
             body = await _json_body(request)
@@ -98,18 +105,21 @@ async def _refusal(fault: FaultSpec, rid: str) -> Response:
     kind = fault.kind
     if kind in (FaultKind.HTTP_500, FaultKind.HTTP_502, FaultKind.HTTP_503):
         status = int(kind.value.removeprefix("http_"))
-        return Response(f"<html><body><h1>{status} Server Error</h1></body></html>", status_code=status,
-                        media_type="text/html")
+        return Response(
+            f"<html><body><h1>{status} Server Error</h1></body></html>", status_code=status, media_type="text/html"
+        )
     if kind is FaultKind.CODE_50000:
         return JSONResponse(_envelope(50000, MESSAGES[50000], None, rid), status_code=fault.http_status or 200)
     if kind is FaultKind.CODE_429:
         headers = {"Retry-After": f"{fault.retry_after:g}"} if fault.retry_after is not None else {}
-        return JSONResponse(_envelope(429, MESSAGES[429], None, rid), status_code=fault.http_status or 200,
-                            headers=headers)
+        return JSONResponse(
+            _envelope(429, MESSAGES[429], None, rid), status_code=fault.http_status or 200, headers=headers
+        )
     if kind is FaultKind.ERROR_CODE:
         code = fault.code or 50000
-        return JSONResponse(_envelope(code, MESSAGES.get(code, "error"), None, rid),
-                            status_code=fault.http_status or 200)
+        return JSONResponse(
+            _envelope(code, MESSAGES.get(code, "error"), None, rid), status_code=fault.http_status or 200
+        )
     if kind is FaultKind.EXPIRE_SIGNED_URL:
         return _storage_error(403, "AccessDenied", "Request has expired")
     if kind is FaultKind.FORBID_PUT:
@@ -126,8 +136,12 @@ async def _lost_answer(fault: FaultSpec, payload: dict[str, Any], status: int) -
     if fault.kind is FaultKind.TRUNCATED_JSON:
         return Response(raw[: len(raw) // 2], status_code=status, media_type="application/json")
     if fault.kind is FaultKind.SLOW_BODY:
-        return StreamingResponse(_trickle(raw, fault.delay), status_code=status, media_type="application/json",
-                                 headers={"content-length": str(len(raw))})
+        return StreamingResponse(
+            _trickle(raw, fault.delay),
+            status_code=status,
+            media_type="application/json",
+            headers={"content-length": str(len(raw))},
+        )
     if fault.kind is FaultKind.RESET:
         return _DroppedConnection(raw)
     return await _refusal(fault, str(payload.get("rid", "")))
@@ -157,8 +171,10 @@ class _DroppedConnection(Response):
 
 
 def _storage_error(status: int, code: str, message: str) -> Response:
-    xml = (f'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>{code}</Code><Message>{message}</Message>'
-           f"<RequestId>{uuid.uuid4().hex[:16].upper()}</RequestId></Error>")
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>{code}</Code><Message>{message}</Message>'
+        f"<RequestId>{uuid.uuid4().hex[:16].upper()}</RequestId></Error>"
+    )
     return Response(xml, status_code=status, media_type="application/xml")
 
 
@@ -170,8 +186,11 @@ async def put_upload(request: Request) -> Response:
         return await _refusal(fault, uuid.uuid4().hex)
     upload = state.uploads.get(request.path_params["token"])
     query = request.query_params
-    if upload is None or not hmac.compare_digest(query.get("signature", ""), upload.signature) \
-            or query.get("expires") != str(int(upload.expires_at)):
+    if (
+        upload is None
+        or not hmac.compare_digest(query.get("signature", ""), upload.signature)
+        or query.get("expires") != str(int(upload.expires_at))
+    ):
         return _storage_error(403, "SignatureDoesNotMatch", "The request signature we calculated does not match")
     if time.time() > upload.expires_at:
         return _storage_error(403, "AccessDenied", "Request has expired")
@@ -179,23 +198,29 @@ async def put_upload(request: Request) -> Response:
         return _storage_error(403, "AccessDenied", "This signed URL has already been used")
     headers = request.headers
     if "chunked" in headers.get("transfer-encoding", "").lower():
-        return _storage_error(501, "NotImplemented",
-                              "A header you provided implies functionality that is not implemented: Transfer-Encoding")
+        return _storage_error(
+            501,
+            "NotImplemented",
+            "A header you provided implies functionality that is not implemented: Transfer-Encoding",
+        )
     length_header = headers.get("content-length")
     if length_header is None or not length_header.isdigit():
         return _storage_error(411, "MissingContentLength", "You must provide the Content-Length HTTP header.")
     if headers.get("content-type", "") != upload.content_type:
-        return _storage_error(403, "SignatureDoesNotMatch",
-                              f"Content-Type {headers.get('content-type', '')!r} is not the signed "
-                              f"{upload.content_type!r}")
+        return _storage_error(
+            403,
+            "SignatureDoesNotMatch",
+            f"Content-Type {headers.get('content-type', '')!r} is not the signed {upload.content_type!r}",
+        )
     length = int(length_header)
     if upload.file_size is not None and length != upload.file_size:
-        return _storage_error(403, "SignatureDoesNotMatch",
-                              f"Content-Length {length} is not the signed file size {upload.file_size}")
+        return _storage_error(
+            403, "SignatureDoesNotMatch", f"Content-Length {length} is not the signed file size {upload.file_size}"
+        )
     target = state.storage_path(upload.asset_id)
     digest = hashlib.md5(usedforsecurity=False)
     received = 0
-    with target.open("wb") as handle:  # noqa: ASYNC230 - local disk, chunks of at most 64 KiB
+    with target.open("wb") as handle:
         async for chunk in request.stream():
             received += len(chunk)
             digest.update(chunk)
@@ -236,7 +261,10 @@ async def get_media(request: Request) -> Response:
 
 
 async def control_faults(request: Request) -> Response:
-    spec = _sandbox(request).faults.inject(FaultSpec.model_validate(await request.json()))
+    try:
+        spec = _sandbox(request).faults.inject(FaultSpec.model_validate(await request.json()))
+    except (ValueError, ValidationError) as error:
+        return JSONResponse({"error": str(error)}, status_code=422)
     return JSONResponse(spec.model_dump(mode="json"))
 
 
@@ -247,14 +275,16 @@ async def control_reset(request: Request) -> Response:
 
 async def control_stats(request: Request) -> Response:
     state = _sandbox(request)
-    return JSONResponse({
-        "credits": state.credits,
-        "billable_creates": dict(state.billable_creates),
-        "requests": len(state.requests),
-        "products": len(state.products),
-        "projects": len(state.projects),
-        "faults_pending": state.faults.pending,
-    })
+    return JSONResponse(
+        {
+            "credits": state.credits,
+            "billable_creates": dict(state.billable_creates),
+            "requests": len(state.requests),
+            "products": len(state.products),
+            "projects": len(state.projects),
+            "faults_pending": state.faults.pending,
+        }
+    )
 
 
 async def control_outcome(request: Request) -> Response:
@@ -268,10 +298,7 @@ async def control_outcome(request: Request) -> Response:
 
 
 def build_app(state: SandboxState) -> Starlette:
-    routes = [
-        Route(path, api(handler), methods=[method])
-        for method, path, handler in handlers.ROUTES
-    ]
+    routes = [Route(path, api(handler), methods=[method]) for method, path, handler in handlers.ROUTES]
     routes += [
         Route("/upload/{token}", put_upload, methods=["PUT"]),
         Route("/assets/{asset_id}/{filename}", get_asset, methods=["GET"]),

@@ -12,8 +12,28 @@ AGES = ("adult", "senior", "young_adult")
 STYLES = ("professional", "social")
 SCENES = ("lifestyle", "outdoors", "business", "studio", "health_fitness", "education", "news")
 ETHNICITIES = ("european", "african", "south_asian", "east_asian", "middle_eastern", "south_american", "north_american")
-_NAMES = ("Ava", "Noah", "Mia", "Liam", "Zoe", "Ethan", "Lena", "Omar", "Sofia", "Kenji", "Amara", "Lucas",
-          "Priya", "Mateo", "Hana", "Jonas", "Nia", "Arjun", "Elif", "Diego")
+_NAMES = (
+    "Ava",
+    "Noah",
+    "Mia",
+    "Liam",
+    "Zoe",
+    "Ethan",
+    "Lena",
+    "Omar",
+    "Sofia",
+    "Kenji",
+    "Amara",
+    "Lucas",
+    "Priya",
+    "Mateo",
+    "Hana",
+    "Jonas",
+    "Nia",
+    "Arjun",
+    "Elif",
+    "Diego",
+)
 
 
 def _avatar(index: int, avatar_id: int, base: str) -> dict[str, Any]:
@@ -85,8 +105,16 @@ VOICE_AGES = ("young", "middle_aged", "old")
 
 def voices(base: str) -> list[dict[str, Any]]:
     return [
-        {"voice_id": vid, "name": name, "audio_url": f"{base}/media/voice-{i}.mp3", "language": lang,
-         "gender": gender, "age": age, "accent": accent, "use_case": use}
+        {
+            "voice_id": vid,
+            "name": name,
+            "audio_url": f"{base}/media/voice-{i}.mp3",
+            "language": lang,
+            "gender": gender,
+            "age": age,
+            "accent": accent,
+            "use_case": use,
+        }
         for i, (vid, name, lang, gender, age, accent, use) in enumerate(_VOICE_SEED)
     ]
 
@@ -109,8 +137,14 @@ def visual_styles(aspect: str | None) -> list[dict[str, Any]]:
     return [{"id": sid, "name": name} for sid, name, aspects in _VISUAL_STYLES if aspect is None or aspect in aspects]
 
 
-_TEMPLATES = ((0, "Product Spotlight", 0), (108, "Unboxing Story", 0), (143, "Feature Tour", 1),
-              (149, "Social Promo", 0), (152, "Square Teaser", 2), (160, "Landscape Explainer", 1))
+_TEMPLATES = (
+    (0, "Product Spotlight", 0),
+    (108, "Unboxing Story", 0),
+    (143, "Feature Tour", 1),
+    (149, "Social Promo", 0),
+    (152, "Square Teaser", 2),
+    (160, "Landscape Explainer", 1),
+)
 _CUSTOM_TEMPLATES = ((5001, "My Brand Intro", 0), (5002, "My Sale Banner", 1))
 TEMPLATE_IDS = frozenset(t[0] for t in _TEMPLATES)
 CUSTOM_TEMPLATE_IDS = frozenset(t[0] for t in _CUSTOM_TEMPLATES)
@@ -120,15 +154,32 @@ def templates(base: str, aspect: str | None, *, custom: bool) -> list[dict[str, 
     source = _CUSTOM_TEMPLATES if custom else _TEMPLATES
     wanted = None if aspect is None else ASPECTS.index(aspect)
     return [
-        {"id": tid, "name": name, "cover_url": f"{base}/media/template-{tid}.png",
-         "preview_url": f"{base}/media/template-{tid}.mp4", "aspect_ratio": ratio}
+        {
+            "id": tid,
+            "name": name,
+            "cover_url": f"{base}/media/template-{tid}.png",
+            "preview_url": f"{base}/media/template-{tid}.mp4",
+            "aspect_ratio": ratio,
+        }
         for tid, name, ratio in source
         if wanted is None or ratio == wanted
     ]
 
 
-_MUSIC = ("Upbeat Pop", "Calm Piano", "Corporate Drive", "Summer Breeze", "Lo-fi Morning", "Epic Rise",
-          "Acoustic Sun", "Retro Synth", "Gentle Strings", "Urban Groove", "Bright Ukulele", "Deep House")
+_MUSIC = (
+    "Upbeat Pop",
+    "Calm Piano",
+    "Corporate Drive",
+    "Summer Breeze",
+    "Lo-fi Morning",
+    "Epic Rise",
+    "Acoustic Sun",
+    "Retro Synth",
+    "Gentle Strings",
+    "Urban Groove",
+    "Bright Ukulele",
+    "Deep House",
+)
 MUSIC_IDS = frozenset(range(1, len(_MUSIC) + 1))
 
 

@@ -64,7 +64,9 @@ async def _read_page(url: str) -> dict[str, Any]:
         async with httpx2.AsyncClient(timeout=5.0, follow_redirects=True, trust_env=False) as http:
             response = await http.get(url)
     except httpx2.HTTPError as exc:
-        raise CrawlError(f"Failed to extract product information: could not fetch {url} ({type(exc).__name__})") from exc
+        raise CrawlError(
+            f"Failed to extract product information: could not fetch {url} ({type(exc).__name__})"
+        ) from exc
     if response.status_code != 200 or "html" not in response.headers.get("content-type", ""):
         raise CrawlError(f"Failed to extract product information: {url} answered HTTP {response.status_code}")
     page = _PageFacts()
@@ -82,8 +84,14 @@ async def _read_page(url: str) -> dict[str, Any]:
 
 
 _ADJECTIVES = ("lightweight", "award-winning", "best-selling", "eco-friendly", "premium", "compact", "versatile")
-_BENEFITS = ("saves you time every day", "is built to last", "fits any lifestyle", "delights first-time buyers",
-             "makes a perfect gift", "is loved by thousands of customers")
+_BENEFITS = (
+    "saves you time every day",
+    "is built to last",
+    "fits any lifestyle",
+    "delights first-time buyers",
+    "makes a perfect gift",
+    "is loved by thousands of customers",
+)
 
 
 def _derive(url: str, media_base: str) -> dict[str, Any]:
@@ -105,8 +113,12 @@ def _derive(url: str, media_base: str) -> dict[str, Any]:
         {"type": 2, "name": f"{key}.mp4", "url": f"{media_base}/media/product-{key}.mp4", "description": ""}
     ]
     media += [
-        {"type": 1, "name": f"Image{n}", "url": f"{media_base}/media/product-{key}-{n}.png",
-         "description": f"{name}, view {n}."}
+        {
+            "type": 1,
+            "name": f"Image{n}",
+            "url": f"{media_base}/media/product-{key}-{n}.png",
+            "description": f"{name}, view {n}.",
+        }
         for n in (2, 3, 4)
     ]
     return {"name": name, "description": description, "media": media}

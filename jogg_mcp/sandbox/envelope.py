@@ -48,5 +48,3 @@ class Call:
 
 
 Handler = Callable[[Call], Awaitable[Any]]
-
-

@@ -20,23 +20,98 @@ from jogg_mcp.sandbox.envelope import ApiFailure, Call, Handler
 from jogg_mcp.sandbox.media import probe_duration
 from jogg_mcp.sandbox.state import RenderProject, Upload
 
-LANGUAGES = frozenset((
-    "english filipino french german hindi indonesian italian japanese korean malay portuguese russian spanish thai "
-    "vietnamese arabic greek turkish slovenian croatian romanian chinese bengali urdu hungarian traditional-chinese "
-    "polish cantonese danish malayalam tamil telugu czech hebrew zulu swedish lithuanian dutch flemish norwegian "
-    "finnish bulgarian latvian ukrainian mongolian persian odia assamese kannada tagalog amharic serbian slovak swahili"
-).split())
-SCRIPT_STYLES = frozenset((
-    "Don't Worry", "Discovery", "Data", "Top 3 reasons", "Soft Selling", "Humor & Meme", "Feature Explainer",
-    "Soft Storytelling with Twist", "Expert Advice", "Unboxing & Review", "Challenge", "Problem/Solution",
-    "Comparison", "Creative/Innovative", "Emotional Appeal", "Immersive Storytelling",
-))
+LANGUAGES = frozenset(
+    [
+        "english",
+        "filipino",
+        "french",
+        "german",
+        "hindi",
+        "indonesian",
+        "italian",
+        "japanese",
+        "korean",
+        "malay",
+        "portuguese",
+        "russian",
+        "spanish",
+        "thai",
+        "vietnamese",
+        "arabic",
+        "greek",
+        "turkish",
+        "slovenian",
+        "croatian",
+        "romanian",
+        "chinese",
+        "bengali",
+        "urdu",
+        "hungarian",
+        "traditional-chinese",
+        "polish",
+        "cantonese",
+        "danish",
+        "malayalam",
+        "tamil",
+        "telugu",
+        "czech",
+        "hebrew",
+        "zulu",
+        "swedish",
+        "lithuanian",
+        "dutch",
+        "flemish",
+        "norwegian",
+        "finnish",
+        "bulgarian",
+        "latvian",
+        "ukrainian",
+        "mongolian",
+        "persian",
+        "odia",
+        "assamese",
+        "kannada",
+        "tagalog",
+        "amharic",
+        "serbian",
+        "slovak",
+        "swahili",
+    ]
+)
+SCRIPT_STYLES = frozenset(
+    (
+        "Don't Worry",
+        "Discovery",
+        "Data",
+        "Top 3 reasons",
+        "Soft Selling",
+        "Humor & Meme",
+        "Feature Explainer",
+        "Soft Storytelling with Twist",
+        "Expert Advice",
+        "Unboxing & Review",
+        "Challenge",
+        "Problem/Solution",
+        "Comparison",
+        "Creative/Innovative",
+        "Emotional Appeal",
+        "Immersive Storytelling",
+    )
+)
 # Formats and limits of the upload guide (MB = 10^6 bytes).
 UPLOAD_TYPES = {
-    "image/jpeg": 10_000_000, "image/png": 10_000_000, "image/webp": 10_000_000, "image/gif": 10_000_000,
-    "video/mp4": 100_000_000, "video/webm": 100_000_000, "video/quicktime": 100_000_000,
-    "audio/mpeg": 20_000_000, "audio/wav": 20_000_000, "audio/x-wav": 20_000_000,
-    "audio/mp4": 20_000_000, "audio/x-m4a": 20_000_000,
+    "image/jpeg": 10_000_000,
+    "image/png": 10_000_000,
+    "image/webp": 10_000_000,
+    "image/gif": 10_000_000,
+    "video/mp4": 100_000_000,
+    "video/webm": 100_000_000,
+    "video/quicktime": 100_000_000,
+    "audio/mpeg": 20_000_000,
+    "audio/wav": 20_000_000,
+    "audio/x-wav": 20_000_000,
+    "audio/mp4": 20_000_000,
+    "audio/x-m4a": 20_000_000,
 }
 _SIGNING_KEY = secrets.token_bytes(32)
 
@@ -48,10 +123,11 @@ def _bad(text: str) -> ApiFailure:
     return ApiFailure(40000, f"Parameter error: {text}")
 
 
-def _required(body: dict[str, Any], field: str) -> Any:
+def _required(body: dict[str, Any], field: str, where: str = "") -> Any:
+    """`where` names the enclosing object in the message, e.g. "voice." for voice.script."""
     value = body.get(field)
     if value is None or (isinstance(value, str) and not value.strip()):
-        raise _bad(f"{field} is required")
+        raise _bad(f"{where}{field} is required")
     return value
 
 
@@ -145,12 +221,20 @@ def _media(value: Any) -> list[dict[str, Any]]:
     for index, item in enumerate(value):
         if not isinstance(item, dict):
             raise _bad(f"media[{index}] must be an object")
-        kind = _one_of(_int(_required(item, "type"), f"media[{index}].type"), (1, 2), f"media[{index}].type")
-        url = _required(item, "url")
+        kind = _one_of(
+            _int(_required(item, "type", f"media[{index}]."), f"media[{index}].type"), (1, 2), f"media[{index}].type"
+        )
+        url = _required(item, "url", f"media[{index}].")
         if not isinstance(url, str) or not url.startswith(("http://", "https://")):
             raise _bad(f"media[{index}].url must be an http(s) URL")
-        items.append({"type": kind, "name": str(item.get("name") or ""), "url": url,
-                      "description": str(item.get("description") or "")})
+        items.append(
+            {
+                "type": kind,
+                "name": str(item.get("name") or ""),
+                "url": url,
+                "description": str(item.get("description") or ""),
+            }
+        )
     return items
 
 
@@ -169,15 +253,16 @@ async def create_product(call: Call) -> dict[str, Any]:
         _required(body, "description")
         facts = {"name": body["name"], "description": body["description"], "media": _media(_required(body, "media"))}
     media = _media(body["media"]) if body.get("media") is not None and url else facts["media"]
+    product_id = call.state.new_product_id()
     product = {
-        "product_id": call.state.new_product_id(),
+        "product_id": product_id,
         "url": url or "",
         "name": facts["name"] or _text(body, "name") or "",
         "description": facts["description"] or _text(body, "description") or "",
         "media": media,
         "target_audience": _text(body, "target_audience") or "",
     }
-    call.state.products[product["product_id"]] = product
+    call.state.products[product_id] = product
     return product
 
 
@@ -206,7 +291,9 @@ def _check_avatar(avatar_id: int, avatar_type: int) -> None:
     known = catalog.PUBLIC_AVATAR_IDS if avatar_type == 0 else catalog.CUSTOM_AVATAR_IDS
     if avatar_id not in known:
         kind = "public" if avatar_type == 0 else "custom"
-        raise ApiFailure(10104, f"Record not found: avatar_id {avatar_id} is not a {kind} avatar (avatar_type {avatar_type})")
+        raise ApiFailure(
+            10104, f"Record not found: avatar_id {avatar_id} is not a {kind} avatar (avatar_type {avatar_type})"
+        )
     if avatar_type == 1 and catalog.CUSTOM_AVATAR_STATUS.get(avatar_id) != "completed":
         raise _bad(f"avatar_id {avatar_id} is still processing and cannot be used yet")
 
@@ -219,15 +306,24 @@ def _check_voice(voice_id: Any) -> str:
 
 def _start_render(call: Call, project: RenderProject, endpoint: str) -> None:
     if not call.state.charge(project.credits):
-        raise ApiFailure(18020, f"Insufficient credit: this video costs {project.credits:g}, "
-                                f"{call.state.credits:g} left")
+        raise ApiFailure(
+            18020, f"Insufficient credit: this video costs {project.credits:g}, {call.state.credits:g} left"
+        )
     call.state.add_project(project, endpoint)
 
 
 async def create_video_from_url(call: Call) -> dict[str, Any]:
     body = call.body
-    for field in ("product_id", "aspect_ratio", "video_length", "language", "avatar_id", "avatar_type",
-                  "template_type", "script_style"):
+    for field in (
+        "product_id",
+        "aspect_ratio",
+        "video_length",
+        "language",
+        "avatar_id",
+        "avatar_type",
+        "template_type",
+        "script_style",
+    ):
         _required(body, field)
     product = call.state.products.get(str(body["product_id"]))
     _one_of(_int(body["aspect_ratio"], "aspect_ratio"), (0, 1, 2), "aspect_ratio")
@@ -255,8 +351,12 @@ async def create_video_from_url(call: Call) -> dict[str, Any]:
         _check_voice(body["voice_id"])
     seconds = float(length)
     project = RenderProject(
-        project_id=uuid.uuid4().hex, kind="url_video", title=_text(body, "video_name") or product["name"],
-        duration=seconds, credits=video_credits(seconds), container="mp4",
+        project_id=uuid.uuid4().hex,
+        kind="url_video",
+        title=_text(body, "video_name") or product["name"],
+        duration=seconds,
+        credits=video_credits(seconds),
+        container="mp4",
     )
     _start_render(call, project, "/v1/create_video_from_url")
     return {"project_id": project.project_id}
@@ -293,8 +393,12 @@ def _avatar_body(body: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     if avatar is None and voice is None and "avatar_id" in body:
         avatar = {"avatar_id": body.get("avatar_id"), "avatar_type": body.get("avatar_type")}
         mode = "audio" if body.get("audio_url") else "script"
-        voice = {"type": mode, "voice_id": body.get("voice_id"), "script": body.get("script"),
-                 "audio_url": body.get("audio_url")}
+        voice = {
+            "type": mode,
+            "voice_id": body.get("voice_id"),
+            "script": body.get("script"),
+            "audio_url": body.get("audio_url"),
+        }
     if not isinstance(avatar, dict):
         raise _bad("avatar is required")
     if not isinstance(voice, dict):
@@ -305,18 +409,20 @@ def _avatar_body(body: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
 async def create_video_from_avatar(call: Call) -> dict[str, Any]:
     body = call.body
     avatar, voice = _avatar_body(body)
-    avatar_id = _int(_required(avatar, "avatar_id"), "avatar.avatar_id")
-    avatar_type = _one_of(_int(_required(avatar, "avatar_type"), "avatar.avatar_type"), (0, 1), "avatar.avatar_type")
-    mode = _one_of(_required(voice, "type"), ("script", "audio"), "voice.type")
-    voice_id = _required(voice, "voice_id")
+    avatar_id = _int(_required(avatar, "avatar_id", "avatar."), "avatar.avatar_id")
+    avatar_type = _one_of(
+        _int(_required(avatar, "avatar_type", "avatar."), "avatar.avatar_type"), (0, 1), "avatar.avatar_type"
+    )
+    mode = _one_of(_required(voice, "type", "voice."), ("script", "audio"), "voice.type")
+    voice_id = _required(voice, "voice_id", "voice.")
     if mode == "script":
-        script = _required(voice, "script")
+        script = _required(voice, "script", "voice.")
         if not isinstance(script, str):
             raise _bad("voice.script must be a string")
         if voice.get("audio_url"):
             raise _bad("voice.audio_url must not be sent with voice.type script")
     else:
-        audio_url = _required(voice, "audio_url")
+        audio_url = _required(voice, "audio_url", "voice.")
         if voice.get("script"):
             raise _bad("voice.script must not be sent with voice.type audio")
     aspect = _required(body, "aspect_ratio")
@@ -329,13 +435,13 @@ async def create_video_from_avatar(call: Call) -> dict[str, Any]:
         raise _bad("caption must be false when screen_style is 3 (transparent WebM)")
     _check_avatar(avatar_id, avatar_type)
     _check_voice(voice_id)
-    if mode == "script":
-        seconds = estimated_script_seconds(voice["script"])
-    else:
-        seconds = _audio_seconds(call, audio_url)
+    seconds = estimated_script_seconds(voice["script"]) if mode == "script" else _audio_seconds(call, audio_url)
     project = RenderProject(
-        project_id=uuid.uuid4().hex, kind="avatar_video", title=_text(body, "video_name") or "Avatar video",
-        duration=max(1.0, round(seconds, 1)), credits=video_credits(seconds),
+        project_id=uuid.uuid4().hex,
+        kind="avatar_video",
+        title=_text(body, "video_name") or "Avatar video",
+        duration=max(1.0, round(seconds, 1)),
+        credits=video_credits(seconds),
         container="webm" if screen_style == 3 else "mp4",
     )
     _start_render(call, project, "/v2/create_video_from_avatar")
@@ -390,7 +496,8 @@ async def public_avatars(call: Call) -> dict[str, Any]:
         "ethnicity": _filter(call, "ethnicity", catalog.ETHNICITIES),
     }
     items = [
-        a for a in catalog.public_avatars(call.base)
+        a
+        for a in catalog.public_avatars(call.base)
         if (aspect is None or a["aspect_ratio"] == catalog.ASPECTS.index(aspect))
         and all(v is None or a[k] == v for k, v in wanted.items())
     ]
@@ -403,7 +510,8 @@ async def custom_avatars(call: Call) -> dict[str, Any]:
     status = _filter(call, "status", ("processing", "completed", "failed"))
     name = (call.query.get("name") or "").lower()
     items = [
-        a for a in catalog.custom_avatars(call.base)
+        a
+        for a in catalog.custom_avatars(call.base)
         if (status is None or a["avatar_status"] == status) and name in a["name"].lower()
     ]
     return {"avatars": _slice(items, page, size)}
@@ -438,8 +546,12 @@ async def musics(call: Call) -> dict[str, Any]:
     items = catalog.music(call.base)
     return {
         "music": _slice(items, page, size),
-        "pagination": {"page": page, "page_size": size, "total_items": len(items),
-                       "total_pages": math.ceil(len(items) / size)},
+        "pagination": {
+            "page": page,
+            "page_size": size,
+            "total_items": len(items),
+            "total_pages": math.ceil(len(items) / size),
+        },
     }
 
 

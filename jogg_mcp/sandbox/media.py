@@ -17,7 +17,9 @@ def sample_png(red: int = 40, green: int = 120, blue: int = 200, size: int = 32)
 
     row = b"\x00" + bytes((red, green, blue)) * size
     header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(row * size)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(row * size)) + chunk(b"IEND", b"")
+    )
 
 
 @functools.cache
@@ -29,6 +31,8 @@ def sample_video(container: str = "mp4", seconds: int = 1) -> bytes:
     buffer = io.BytesIO()
     with av.open(buffer, "w", format=container) as output:
         stream = output.add_stream(codec, rate=10)
+        if not isinstance(stream, av.VideoStream):
+            raise TypeError(f"{codec} did not give a video stream")
         stream.width, stream.height, stream.pix_fmt = 64, 64, "yuv420p"
         for index in range(10 * seconds):
             frame = av.VideoFrame(64, 64, "yuv420p")

@@ -17,20 +17,27 @@ from jogg_mcp.sandbox.state import SandboxOptions, SandboxState
 
 def _uvicorn_config(state: SandboxState, host: str, port: int, log_level: str) -> uvicorn.Config:
     return uvicorn.Config(
-        build_app(state), host=host, port=port, log_level=log_level, access_log=False,
-        lifespan="off", timeout_graceful_shutdown=2, ws="none",
+        build_app(state),
+        host=host,
+        port=port,
+        log_level=log_level,
+        access_log=False,
+        lifespan="off",
+        timeout_graceful_shutdown=2,
+        ws="none",
     )
 
 
 class SandboxServer:
     """A real HTTP server on loopback, served from a background thread.
 
-        with SandboxServer(render_seconds=0) as sandbox:
-            client = JoggClient(api_key=sandbox.api_key, base_url=sandbox.base_url)
+    with SandboxServer(render_seconds=0) as sandbox:
+        client = JoggClient(api_key=sandbox.api_key, base_url=sandbox.base_url)
     """
 
-    def __init__(self, options: SandboxOptions | None = None, *, host: str = "127.0.0.1", port: int = 0,
-                 **option_fields: object) -> None:
+    def __init__(
+        self, options: SandboxOptions | None = None, *, host: str = "127.0.0.1", port: int = 0, **option_fields: object
+    ) -> None:
         self.options = options or SandboxOptions(**option_fields)  # type: ignore[arg-type]
         self.state = SandboxState(self.options)
         self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -77,8 +84,9 @@ class SandboxServer:
     def __enter__(self) -> SandboxServer:
         return self.start()
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.stop()
 
 
