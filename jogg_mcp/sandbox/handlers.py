@@ -11,8 +11,9 @@ import secrets
 import time
 import uuid
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, get_args
 
+from jogg_mcp.api.models import Language, ScriptStyle
 from jogg_mcp.api.pricing import estimated_script_seconds, video_credits
 from jogg_mcp.sandbox import catalog
 from jogg_mcp.sandbox.crawler import CrawlError, crawl
@@ -20,84 +21,9 @@ from jogg_mcp.sandbox.envelope import ApiFailure, Call, Handler
 from jogg_mcp.sandbox.media import probe_duration
 from jogg_mcp.sandbox.state import RenderProject, Upload
 
-LANGUAGES = frozenset(
-    [
-        "english",
-        "filipino",
-        "french",
-        "german",
-        "hindi",
-        "indonesian",
-        "italian",
-        "japanese",
-        "korean",
-        "malay",
-        "portuguese",
-        "russian",
-        "spanish",
-        "thai",
-        "vietnamese",
-        "arabic",
-        "greek",
-        "turkish",
-        "slovenian",
-        "croatian",
-        "romanian",
-        "chinese",
-        "bengali",
-        "urdu",
-        "hungarian",
-        "traditional-chinese",
-        "polish",
-        "cantonese",
-        "danish",
-        "malayalam",
-        "tamil",
-        "telugu",
-        "czech",
-        "hebrew",
-        "zulu",
-        "swedish",
-        "lithuanian",
-        "dutch",
-        "flemish",
-        "norwegian",
-        "finnish",
-        "bulgarian",
-        "latvian",
-        "ukrainian",
-        "mongolian",
-        "persian",
-        "odia",
-        "assamese",
-        "kannada",
-        "tagalog",
-        "amharic",
-        "serbian",
-        "slovak",
-        "swahili",
-    ]
-)
-SCRIPT_STYLES = frozenset(
-    (
-        "Don't Worry",
-        "Discovery",
-        "Data",
-        "Top 3 reasons",
-        "Soft Selling",
-        "Humor & Meme",
-        "Feature Explainer",
-        "Soft Storytelling with Twist",
-        "Expert Advice",
-        "Unboxing & Review",
-        "Challenge",
-        "Problem/Solution",
-        "Comparison",
-        "Creative/Innovative",
-        "Emotional Appeal",
-        "Immersive Storytelling",
-    )
-)
+# The documented vocabularies: one list, shared with the client's models.
+LANGUAGES = frozenset(get_args(Language))
+SCRIPT_STYLES = frozenset(get_args(ScriptStyle))
 # Formats and limits of the upload guide (MB = 10^6 bytes).
 UPLOAD_TYPES = {
     "image/jpeg": 10_000_000,
