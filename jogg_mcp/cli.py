@@ -10,6 +10,8 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from pydantic import SecretStr
+
 from jogg_mcp import __version__
 from jogg_mcp.config import ConfigError, Settings, is_loopback_host
 
@@ -17,6 +19,53 @@ from jogg_mcp.config import ConfigError, Settings, is_loopback_host
 def _setup_logging(level: str) -> None:
     # stderr only: on stdio, stdout carries the protocol.
     logging.basicConfig(stream=sys.stderr, level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # httpx2 logs every URL at INFO, and a signed upload URL is a credential: keep those quiet.
+    for noisy in ("httpx2", "httpcore2"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def _serve_command(args: argparse.Namespace) -> int:
+    settings = Settings.load(
+        overrides={
+            "base_url": args.base_url,
+            "allowed_dirs": args.allowed_dir,
+            "log_level": args.log_level,
+            "http_token": args.http_token,
+        }
+    )
+    _setup_logging(settings.log_level)
+    log = logging.getLogger("jogg_mcp")
+    from jogg_mcp.server import Runtime, build_server
+
+    sandbox = None
+    if args.sandbox:
+        from jogg_mcp.sandbox import SandboxServer
+
+        sandbox = SandboxServer(render_seconds=args.render_seconds).start()
+        settings = settings.model_copy(update={"base_url": sandbox.base_url, "api_key": SecretStr(sandbox.api_key)})
+        log.info("using the embedded JoggAI sandbox at %s: nothing real is created or charged", sandbox.base_url)
+    elif not settings.has_api_key:
+        log.warning("JOGG_API_KEY is not set: tools will explain how to set it (or run with --sandbox)")
+    runtime = Runtime(settings=settings, sandbox=sandbox is not None, accept_key_header=args.transport == "http")
+    server = build_server(runtime)
+    try:
+        if args.transport == "stdio":
+            server.run("stdio")
+        else:
+            import uvicorn
+
+            from jogg_mcp.server.http import build_http_app
+
+            token = settings.http_token.get_secret_value() if settings.http_token else None
+            if token is None and not is_loopback_host(args.host):
+                log.warning("serving beyond loopback without JOGG_HTTP_TOKEN: anyone who reaches it can use it")
+            app = build_http_app(server, host=args.host, token=token, allowed_hosts=args.allowed_host or [])
+            log.info("MCP over streamable HTTP at http://%s:%d/mcp", args.host, args.port)
+            uvicorn.run(app, host=args.host, port=args.port, log_level="warning", lifespan="on")
+    finally:
+        if sandbox is not None:
+            sandbox.stop()
+    return 0
 
 
 def _sandbox_command(args: argparse.Namespace) -> int:
@@ -48,6 +97,38 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"jogg-mcp {__version__}")
     commands = parser.add_subparsers(dest="command")
 
+    serve = commands.add_parser("serve", help="run the MCP server (the default command)")
+    serve.add_argument(
+        "--transport",
+        choices=("stdio", "http"),
+        default="stdio",
+        help="stdio (default, for desktop clients) or streamable HTTP",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="HTTP: address to bind (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="HTTP: port (default 8000)")
+    serve.add_argument(
+        "--allowed-host",
+        action="append",
+        metavar="NAME",
+        help="HTTP off loopback: a Host name clients use (repeatable); others are refused",
+    )
+    serve.add_argument("--http-token", help="HTTP: require this bearer token (or set JOGG_HTTP_TOKEN)")
+    serve.add_argument(
+        "--sandbox",
+        action="store_true",
+        help="use the embedded JoggAI sandbox instead of the real API (no key, no credits)",
+    )
+    serve.add_argument("--render-seconds", type=float, default=6.0, help=argparse.SUPPRESS)
+    serve.add_argument("--base-url", help="JoggAI API origin (or set JOGG_BASE_URL)")
+    serve.add_argument(
+        "--allowed-dir",
+        action="append",
+        metavar="DIR",
+        help="a folder upload_asset may read (repeatable; or set JOGG_ALLOWED_DIRS)",
+    )
+    serve.add_argument("--log-level", help="DEBUG, INFO, WARNING or ERROR (or set JOGG_LOG_LEVEL)")
+    serve.set_defaults(handler=_serve_command)
+
     sandbox = commands.add_parser("sandbox", help="run the local JoggAI sandbox API on loopback")
     sandbox.add_argument("--host", default="127.0.0.1", help="loopback address to bind (default 127.0.0.1)")
     sandbox.add_argument("--port", type=int, default=8787, help="port (default 8787)")
@@ -65,14 +146,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
-    handler = getattr(args, "handler", None)
-    if handler is None:
-        parser.print_help(sys.stderr)
-        return 2
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if not arguments or (arguments[0].startswith("-") and arguments[0] not in ("-h", "--help", "--version")):
+        arguments.insert(0, "serve")  # `jogg-mcp` alone runs the server over stdio
+    args = parser.parse_args(arguments)
+    handler = args.handler
     try:
         result: int = handler(args)
-    except ConfigError as error:
+    except (ConfigError, ValueError) as error:
         print(str(error), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -80,4 +161,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     return result
 
 
-__all__ = ["Settings", "build_parser", "main"]
+__all__ = ["build_parser", "main"]

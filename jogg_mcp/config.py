@@ -77,6 +77,12 @@ ENV_VARS: tuple[EnvVar, ...] = (
         f"Folders upload_asset may read from, separated by '{os.pathsep}'. Ignored when the MCP client provides roots.",
     ),
     EnvVar("JOGG_LOG_LEVEL", "--log-level", "INFO", "Log level for stderr: DEBUG, INFO, WARNING or ERROR."),
+    EnvVar(
+        "JOGG_HTTP_TOKEN",
+        "--http-token",
+        "(none)",
+        "HTTP transport only: clients must send `Authorization: Bearer <token>`. Strongly advised off loopback.",
+    ),
 )
 
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
@@ -104,6 +110,7 @@ class Settings(BaseModel):
     max_retries: int = 3
     allowed_dirs: tuple[Path, ...] = ()
     log_level: str = "INFO"
+    http_token: SecretStr | None = None
 
     @property
     def has_api_key(self) -> bool:
@@ -166,6 +173,11 @@ class Settings(BaseModel):
         if log_level not in _LOG_LEVELS:
             problems.append(f"JOGG_LOG_LEVEL={log_level!r}: must be one of {', '.join(_LOG_LEVELS)}")
 
+        raw_token = given.get("http_token", env.get("JOGG_HTTP_TOKEN"))
+        http_token = None if is_unset(raw_token) else SecretStr(str(raw_token).strip())
+        if http_token is not None and len(http_token.get_secret_value()) < 16:
+            problems.append("JOGG_HTTP_TOKEN: must be at least 16 characters (use a random string)")
+
         if problems:
             raise ConfigError(problems)
         return cls(
@@ -177,6 +189,7 @@ class Settings(BaseModel):
             max_retries=max_retries,
             allowed_dirs=tuple(allowed_dirs),
             log_level=log_level,
+            http_token=http_token,
         )
 
 

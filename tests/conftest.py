@@ -48,3 +48,52 @@ def make_client(sandbox: SandboxServer, **overrides: object) -> JoggClient:
 async def jogg(sandbox: SandboxServer) -> AsyncIterator[JoggClient]:
     async with make_client(sandbox) as client:
         yield client
+
+
+# --- the MCP server, driven through the official SDK client ---------------------------------------------
+
+from contextlib import asynccontextmanager  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+from mcp import Client  # noqa: E402
+from mcp.types import ListRootsResult, Root  # noqa: E402
+from pydantic import FileUrl  # noqa: E402
+
+from jogg_mcp.config import Settings  # noqa: E402
+from jogg_mcp.server import Runtime, build_server  # noqa: E402
+
+
+def server_settings(sandbox: SandboxServer, **env: str) -> Settings:
+    return Settings.load(
+        {"JOGG_API_KEY": sandbox.api_key, "JOGG_BASE_URL": sandbox.base_url, "JOGG_READ_TIMEOUT": "5", **env}
+    )
+
+
+@asynccontextmanager
+async def mcp_client(
+    settings: Settings,
+    *,
+    roots: list[Path] | None = None,
+    poll_interval: float = 0.2,
+    mode: str = "auto",
+    **runtime: Any,
+) -> AsyncIterator[Client]:
+    """A real MCP client session with a server built from `settings` (in memory, JSON-RPC in between)."""
+    server = build_server(Runtime(settings=settings, poll_interval=poll_interval, **runtime))
+    callback = None
+    if roots is not None:
+        offered = ListRootsResult(roots=[Root(uri=FileUrl(p.as_uri()), name=p.name) for p in roots])
+
+        async def callback(context: object) -> ListRootsResult:
+            return offered
+
+    async with Client(server, list_roots_callback=callback, mode=mode) as client:  # type: ignore[arg-type]
+        yield client
+
+
+@pytest.fixture
+async def mcp(sandbox: SandboxServer, tmp_path: Path) -> AsyncIterator[Client]:
+    """The server against the sandbox, uploads allowed from tmp_path."""
+    async with mcp_client(server_settings(sandbox, JOGG_ALLOWED_DIRS=str(tmp_path)), sandbox=True) as client:
+        yield client

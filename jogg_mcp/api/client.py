@@ -14,7 +14,7 @@ from jogg_mcp.api.assets import AssetsAPI
 from jogg_mcp.api.avatar_videos import AvatarVideosAPI
 from jogg_mcp.api.catalog import CatalogAPI
 from jogg_mcp.api.errors import NotFoundError
-from jogg_mcp.api.models import Project
+from jogg_mcp.api.models import Project, ProjectKind
 from jogg_mcp.api.products_v1 import ProductsV1
 from jogg_mcp.api.transport import RetrySettings, Throttle, Transport, throttle_for_key
 from jogg_mcp.config import Settings
@@ -61,7 +61,9 @@ class JoggClient:
         self.catalog = CatalogAPI(self.transport)
 
     @classmethod
-    def from_settings(cls, settings: Settings, *, api_key: str | None = None) -> JoggClient:
+    def from_settings(
+        cls, settings: Settings, *, api_key: str | None = None, http: httpx2.AsyncClient | None = None
+    ) -> JoggClient:
         key = api_key or (settings.api_key.get_secret_value() if settings.api_key else None)
         if not key:
             raise ValueError("no JoggAI API key: set JOGG_API_KEY")
@@ -72,11 +74,16 @@ class JoggClient:
             read_timeout=settings.read_timeout,
             upload_timeout=settings.upload_timeout,
             retry=RetrySettings(max_retries=settings.max_retries),
+            http=http,
         )
 
-    async def find_project(self, project_id: str) -> Project:
+    async def find_project(self, project_id: str, kind: ProjectKind | None = None) -> Project:
         """Status of any render id: URL-video projects live at /v1/project, avatar videos at
-        /v2/avatar_video. An id pasted from the dashboard could be either, so try both."""
+        /v2/avatar_video. An id pasted from the dashboard could be either, so without `kind` try both."""
+        if kind is ProjectKind.AVATAR_VIDEO:
+            return await self.avatar_videos.get(project_id)
+        if kind is ProjectKind.URL_VIDEO:
+            return await self.products.get_project(project_id)
         try:
             return await self.products.get_project(project_id)
         except NotFoundError:

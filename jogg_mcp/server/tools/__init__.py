@@ -1,0 +1,1 @@
+"""One module per domain; each has register(server, runtime)."""

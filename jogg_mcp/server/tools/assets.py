@@ -1,0 +1,193 @@
+"""upload_asset: check a local file against JoggAI's limits, then stream it to a signed URL."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import anyio
+from mcp.server import MCPServer
+from mcp.server.mcpserver import Context, ListRoots, Resolve
+from mcp.server.mcpserver.exceptions import ToolError
+from mcp.types import CallToolResult, ListRootsResult, ToolAnnotations
+from pydantic import Field
+
+from jogg_mcp.api import JoggClient
+from jogg_mcp.api.errors import SignedUrlExpiredError
+from jogg_mcp.files import PathRefused, default_roots, describe_roots, resolve_in_roots, roots_from_uris
+from jogg_mcp.media.check import MediaRejected, MediaReport, inspect_media
+from jogg_mcp.media.formats import MB, MediaKind
+from jogg_mcp.media.sniff import sniff
+from jogg_mcp.server.runtime import Runtime, ToolResult, jogg_session, reply
+
+PROGRESS_EVERY_SECONDS = 0.5
+
+
+class UploadResult(ToolResult):
+    asset_url: str = Field(description="Use as audio_url, or as a product media url")
+    filename: str
+    content_type: str
+    kind: MediaKind
+    format: str
+    size_bytes: int
+    duration_seconds: float | None = None
+    codec: str | None = None
+    width: int | None = None
+    height: int | None = None
+    corrected: str | None = Field(default=None, description="What was corrected, e.g. a wrong file extension")
+
+
+async def client_roots(ctx: Context) -> ListRootsResult | ListRoots | None:
+    """Ask for the client's roots only when it says it has them."""
+    capabilities = ctx.client_capabilities
+    if capabilities is None or capabilities.roots is None:
+        return None
+    return ListRoots()
+
+
+def allowed_roots(runtime: Runtime, offered: ListRootsResult | None) -> list[Path]:
+    """The client's roots when it offers any, else JOGG_ALLOWED_DIRS, else the home media folders."""
+    if offered is not None:
+        from_client = roots_from_uris(str(root.uri) for root in offered.roots)
+        if from_client:
+            return from_client
+    return list(runtime.settings.allowed_dirs) or default_roots()
+
+
+def _still_same(report: MediaReport) -> None:
+    """Between the check and the PUT the file must not change size or type."""
+    size = report.path.stat().st_size
+    with report.path.open("rb") as handle:
+        mime_now = sniff(handle)
+    if size != report.size_bytes:
+        raise ToolError(
+            f"{report.path.name} changed size since it was checked ({report.size_bytes} → {size} bytes). "
+            "Wait until it is completely written, then upload it again. Nothing was uploaded."
+        )
+    if not _same_family(mime_now, report.content_type):
+        raise ToolError(
+            f"{report.path.name} changed type since it was checked (now {mime_now}). Upload it again "
+            "once it is final. Nothing was uploaded."
+        )
+
+
+def _same_family(mime: str, content_type: str) -> bool:
+    iso = {"video/mp4", "video/x-m4v", "audio/x-m4a", "audio/mp4"}
+    if content_type in ("video/mp4", "audio/mp4"):
+        return mime in iso
+    wav = {"audio/x-wav", "audio/wav", "audio/vnd.wave"}
+    if content_type == "audio/wav":
+        return mime in wav
+    return mime == content_type
+
+
+async def _upload(jogg: JoggClient, report: MediaReport, ctx: Context) -> str:
+    total = report.size_bytes
+    last_report = 0.0
+
+    async def progress(sent: int, size: int) -> None:
+        nonlocal last_report
+        now = time.monotonic()
+        if sent == size or now - last_report >= PROGRESS_EVERY_SECONDS:
+            last_report = now
+            await ctx.report_progress(sent, size, f"uploading {report.filename}: {sent / MB:.1f} of {size / MB:.1f} MB")
+
+    ticket = await jogg.assets.request_upload(report.filename, report.content_type, total)
+    await anyio.to_thread.run_sync(_still_same, report)
+    for attempt in range(2):
+        try:
+            await jogg.assets.put_file(
+                ticket.sign_url,
+                os.fspath(report.path),
+                content_type=report.content_type,
+                size=total,
+                on_progress=progress,
+            )
+            return ticket.asset_url
+        except SignedUrlExpiredError:
+            if attempt:
+                raise
+            ticket = await jogg.assets.request_upload(report.filename, report.content_type, total)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def register(server: MCPServer[Any], runtime: Runtime) -> None:
+    @server.tool(
+        title="Upload media file",
+        annotations=ToolAnnotations(
+            read_only_hint=False, destructive_hint=False, idempotent_hint=False, open_world_hint=True
+        ),
+    )
+    async def upload_asset(
+        ctx: Context,
+        path: Annotated[
+            str,
+            Field(
+                min_length=1,
+                max_length=4096,
+                description="Path of a local file inside the allowed folders (relative paths start at the first one)",
+            ),
+        ],
+        roots: Annotated[ListRootsResult | None, Resolve(client_roots)],
+    ) -> Annotated[CallToolResult, UploadResult]:
+        """Upload a local image, video or audio file to JoggAI and get its asset_url. Free.
+
+        Use for the user's own logo, product photos, clips (as product media) or voice-over/music (as
+        create_avatar_video's audio_url). The file is checked first against JoggAI's limits: images JPG, PNG,
+        WebP, GIF up to 10 MB; video MP4/MOV (H.264 or H.265) or WebM (VP8, VP9, AV1) up to 100 MB and 5
+        minutes; audio MP3, WAV, M4A up to 20 MB and 10 minutes. A refused file is not sent, and the error says
+        how to fix it. Only files inside the allowed folders can be read.
+        """
+        allowed = allowed_roots(runtime, roots)
+        try:
+            real = resolve_in_roots(path, allowed)
+            report = await anyio.to_thread.run_sync(inspect_media, real)
+        except PathRefused as refused:
+            raise ToolError(str(refused)) from None
+        except MediaRejected as rejected:
+            raise ToolError(f"Not uploaded: {rejected}") from None
+        except OSError as error:
+            raise ToolError(
+                f"{path!r} could not be read ({error.strerror or error}). Allowed folders: {describe_roots(allowed)}."
+            ) from None
+        async with jogg_session(ctx, runtime) as jogg:
+            asset_url = await _upload(jogg, report, ctx)
+        corrected = None
+        if report.corrected_extension_from is not None:
+            corrected = (
+                f"extension {report.corrected_extension_from} did not match the {report.format} content; "
+                f"sent as {report.filename}"
+            )
+        result = UploadResult(
+            asset_url=asset_url,
+            filename=report.filename,
+            content_type=report.content_type,
+            kind=report.kind,
+            format=report.format,
+            size_bytes=report.size_bytes,
+            duration_seconds=report.duration_seconds,
+            codec=report.codec,
+            width=report.width,
+            height=report.height,
+            corrected=corrected,
+            next_step=(
+                "Use asset_url as create_avatar_video's audio_url."
+                if report.kind == "audio"
+                else "Use asset_url in create_product_from_url/update_product media."
+            ),
+        )
+        facts = ", ".join(
+            str(x)
+            for x in (
+                report.format,
+                f"{report.size_bytes / MB:.2f} MB",
+                f"{report.duration_seconds:g} s" if report.duration_seconds else None,
+                report.codec,
+                f"{report.width}x{report.height}" if report.width else None,
+            )
+            if x
+        )
+        text = f"Uploaded {real.name} ({facts}): {asset_url}" + (f". Note: {corrected}." if corrected else "")
+        return reply(result, text, runtime)

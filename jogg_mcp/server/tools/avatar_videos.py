@@ -1,0 +1,99 @@
+"""create_avatar_video: a talking avatar reading a script, or lip-syncing uploaded audio."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from mcp.server import MCPServer
+from mcp.server.mcpserver import Context
+from mcp.server.mcpserver.exceptions import ToolError
+from mcp.types import CallToolResult, ToolAnnotations
+from pydantic import Field
+
+from jogg_mcp.api.models import AspectRatio, AvatarType, AvatarVideoRequest, ScreenStyle
+from jogg_mcp.server.runtime import Runtime, jogg_session
+from jogg_mcp.server.tools.common import AspectRatioName, AvatarSource, CreatedResult, created_reply
+
+SCREEN_STYLES = {
+    "background": ScreenStyle.BACKGROUND,
+    "green_screen": ScreenStyle.GREEN_SCREEN,
+    "transparent": ScreenStyle.TRANSPARENT_WEBM,
+}
+
+
+def register(server: MCPServer[Any], runtime: Runtime) -> None:
+    @server.tool(
+        title="Create talking-avatar video (spends credits)",
+        annotations=ToolAnnotations(
+            read_only_hint=False, destructive_hint=False, idempotent_hint=False, open_world_hint=True
+        ),
+    )
+    async def create_avatar_video(
+        ctx: Context,
+        avatar_id: Annotated[int, Field(ge=0, description="From list_avatars")],
+        avatar_type: AvatarSource,
+        voice_id: Annotated[
+            str, Field(min_length=1, max_length=100, description="From list_voices (needed with audio_url too)")
+        ],
+        aspect_ratio: AspectRatioName,
+        script: Annotated[
+            str | None, Field(default=None, min_length=1, max_length=20000, description="Text the avatar speaks")
+        ] = None,
+        audio_url: Annotated[
+            str | None,
+            Field(
+                default=None,
+                max_length=2048,
+                pattern=r"^https?://",
+                description="Audio the avatar lip-syncs: an asset_url from upload_asset",
+            ),
+        ] = None,
+        screen_style: Annotated[
+            Literal["background", "green_screen", "transparent"],
+            Field(
+                description="background: normal MP4; green_screen: MP4 for chroma key; transparent: WebM "
+                "with alpha (needs caption=false)"
+            ),
+        ] = "background",
+        caption: Annotated[bool, Field(description="Burn in subtitles")] = False,
+        video_name: Annotated[str | None, Field(default=None, max_length=200)] = None,
+    ) -> Annotated[CallToolResult, CreatedResult]:
+        """Start rendering a video of an avatar speaking. COSTS CREDITS: 1 credit per started 2 minutes of
+        speech (a script of about 300 words is 2 minutes); never call it twice for one request.
+
+        Give exactly one of script (text to speak) or audio_url (uploaded audio; the video is as long as the
+        audio). Ids must come from list_avatars and list_voices. screen_style transparent needs caption=false.
+        Returns project_id at once. Next: get_project with wait_seconds.
+        """
+        if (script is None) == (audio_url is None):
+            raise ToolError(
+                "Give exactly one of script (text for the avatar to speak) or audio_url (an asset_url "
+                "from upload_asset). Nothing was charged."
+            )
+        if screen_style == "transparent" and caption:
+            raise ToolError(
+                "screen_style 'transparent' makes a WebM with an alpha channel, which JoggAI cannot "
+                "render with captions: call again with caption=false (or pick screen_style "
+                "'green_screen' to keep captions). Nothing was charged."
+            )
+        async with jogg_session(ctx, runtime, billable=True) as jogg:
+            request = AvatarVideoRequest(
+                avatar_id=avatar_id,
+                avatar_type=AvatarType[avatar_type.upper()],
+                voice_id=voice_id,
+                script=script,
+                audio_url=audio_url,
+                aspect_ratio=AspectRatio(aspect_ratio),
+                screen_style=SCREEN_STYLES[screen_style],
+                caption=caption,
+                video_name=video_name,
+            )
+            created = await jogg.avatar_videos.create(request)
+        note = None
+        if audio_url is not None:
+            note = (
+                "JoggAI charges 1 credit per started 2 minutes of the audio's length (at least 1 credit; up to "
+                "5 for a 10-minute file)."
+            )
+        what = f"{aspect_ratio} avatar video ({'script' if script else 'uploaded audio'})"
+        return created_reply(created, runtime, what, note)

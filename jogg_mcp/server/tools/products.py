@@ -1,0 +1,246 @@
+"""Products and the videos made from them: create_product_from_url, update_product, create_video."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from mcp.server import MCPServer
+from mcp.server.mcpserver import Context
+from mcp.server.mcpserver.exceptions import ToolError
+from mcp.types import CallToolResult, ToolAnnotations
+from pydantic import BaseModel, Field
+
+from jogg_mcp.api.models import (
+    AspectRatio,
+    AvatarType,
+    CreateProductRequest,
+    MediaType,
+    Product,
+    ProductMedia,
+    TemplateType,
+    UpdateProductRequest,
+    UrlVideoRequest,
+)
+from jogg_mcp.server.runtime import Runtime, ToolResult, jogg_session, reply
+from jogg_mcp.server.tools.common import (
+    AspectRatioName,
+    AvatarSource,
+    CreatedResult,
+    LanguageName,
+    ScriptStyleName,
+    created_reply,
+)
+
+
+class MediaItem(BaseModel):
+    type: Literal["image", "video"] = Field(description="image or video")
+    url: str = Field(description="Public http(s) URL, ideally an asset_url from upload_asset", max_length=2048)
+    name: str | None = Field(default=None, max_length=200)
+    description: str | None = Field(default=None, max_length=2000, description="What it shows; helps the script")
+
+
+class ProductResult(ToolResult):
+    product_id: str
+    url: str
+    name: str
+    description: str
+    target_audience: str
+    media: list[MediaItem]
+
+
+def _to_wire(items: list[MediaItem] | None) -> list[ProductMedia] | None:
+    if items is None:
+        return None
+    return [
+        ProductMedia(
+            type=MediaType.IMAGE if i.type == "image" else MediaType.VIDEO,
+            url=i.url,
+            name=i.name or "",
+            description=i.description or "",
+        )
+        for i in items
+    ]
+
+
+def _product_result(product: Product) -> ProductResult:
+    return ProductResult(
+        product_id=product.product_id,
+        url=product.url,
+        name=product.name,
+        description=product.description,
+        target_audience=product.target_audience,
+        media=[
+            MediaItem(
+                type="image" if m.type is MediaType.IMAGE else "video",
+                url=m.url,
+                name=m.name or None,
+                description=m.description or None,
+            )
+            for m in product.media
+        ],
+        next_step="Review name and description (update_product to change them), then create_video with this "
+        "product_id.",
+    )
+
+
+def _summary(product: ProductResult, verb: str) -> str:
+    return (
+        f"{verb} product {product.product_id}: {product.name!r} with {len(product.media)} media item(s). "
+        f"Description: {product.description[:200]}"
+    )
+
+
+ProductId = Annotated[str, Field(description="product_id from create_product_from_url", min_length=1, max_length=100)]
+OptionalText = Annotated[str | None, Field(default=None, max_length=5000)]
+MediaList = Annotated[
+    list[MediaItem] | None,
+    Field(default=None, max_length=20, description="Replaces the product's whole media list when given"),
+]
+
+
+def register(server: MCPServer[Any], runtime: Runtime) -> None:
+    @server.tool(
+        title="Create product from URL",
+        annotations=ToolAnnotations(
+            read_only_hint=False, destructive_hint=False, idempotent_hint=False, open_world_hint=True
+        ),
+    )
+    async def create_product_from_url(
+        ctx: Context,
+        url: Annotated[
+            str,
+            Field(
+                description="Product page URL (Amazon, Shopify, eBay, TikTok Shop, ...)",
+                min_length=8,
+                max_length=2048,
+                pattern=r"^https?://",
+            ),
+        ],
+        name: OptionalText = None,
+        description: OptionalText = None,
+        target_audience: OptionalText = None,
+        media: MediaList = None,
+    ) -> Annotated[CallToolResult, ProductResult]:
+        """Create a JoggAI product from a product page: JoggAI reads the page and extracts its name,
+        description and images. Step 1 of making a product video. Free (no credits).
+
+        Use when the user gives a product URL. name, description, target_audience and media are optional
+        overrides applied on top of what JoggAI extracted (media replaces the extracted list; put
+        upload_asset URLs there to use the user's own images or clips).
+        Returns product_id. Next: optionally update_product, then create_video.
+        """
+        overrides = {"name": name, "description": description, "target_audience": target_audience}
+        async with jogg_session(ctx, runtime) as jogg:
+            product = await jogg.products.create(CreateProductRequest(url=url))
+            # With a url, JoggAI's crawler decides the fields; apply the caller's overrides explicitly.
+            if any(v is not None for v in overrides.values()) or media is not None:
+                await jogg.products.update(
+                    UpdateProductRequest(product_id=product.product_id, media=_to_wire(media), **overrides)
+                )
+                changed = {k: v for k, v in overrides.items() if v is not None}
+                if media is not None:
+                    changed["media"] = _to_wire(media)  # type: ignore[assignment]
+                product = product.model_copy(update=changed)
+        result = _product_result(product)
+        return reply(result, _summary(result, "Created"), runtime)
+
+    @server.tool(
+        title="Update product",
+        annotations=ToolAnnotations(
+            read_only_hint=False, destructive_hint=True, idempotent_hint=True, open_world_hint=True
+        ),
+    )
+    async def update_product(
+        ctx: Context,
+        product_id: ProductId,
+        name: OptionalText = None,
+        description: OptionalText = None,
+        target_audience: OptionalText = None,
+        media: MediaList = None,
+    ) -> Annotated[CallToolResult, ProductResult]:
+        """Change a product's name, description (selling points), target audience or media before making a
+        video. Free. Only the fields you pass change; media REPLACES the whole media list (include the items
+        to keep). Returns the product after the change. Next: create_video.
+        """
+        if name is None and description is None and target_audience is None and media is None:
+            raise ToolError("Nothing to update: pass at least one of name, description, target_audience, media.")
+        async with jogg_session(ctx, runtime) as jogg:
+            await jogg.products.update(
+                UpdateProductRequest(
+                    product_id=product_id,
+                    name=name,
+                    description=description,
+                    target_audience=target_audience,
+                    media=_to_wire(media),
+                )
+            )
+            product = await jogg.products.get(product_id)
+        if product is None:
+            raise ToolError(
+                f"JoggAI accepted the update, but product {product_id!r} is not in the account's "
+                "product list. Check the product_id."
+            )
+        result = _product_result(product)
+        return reply(result, _summary(result, "Updated"), runtime)
+
+    @server.tool(
+        title="Create product video (spends credits)",
+        annotations=ToolAnnotations(
+            read_only_hint=False, destructive_hint=False, idempotent_hint=False, open_world_hint=True
+        ),
+    )
+    async def create_video(
+        ctx: Context,
+        product_id: ProductId,
+        aspect_ratio: AspectRatioName,
+        video_length: Annotated[Literal[15, 30, 60], Field(description="Seconds: 15, 30 or 60")],
+        language: LanguageName,
+        avatar_id: Annotated[int, Field(ge=0, description="From list_avatars")],
+        avatar_type: AvatarSource,
+        voice_id: Annotated[str, Field(min_length=1, max_length=100, description="From list_voices")],
+        script_style: ScriptStyleName,
+        visual_style: Annotated[
+            str | None,
+            Field(default=None, max_length=200, description="Name from list_visual_styles; or give template_id"),
+        ] = None,
+        template_id: Annotated[int | None, Field(default=None, ge=0, description="From list_templates")] = None,
+        template_type: Annotated[Literal["public", "custom"], Field(description="Source of template_id")] = "public",
+        music_id: Annotated[int | None, Field(default=None, ge=0, description="From list_music")] = None,
+        caption: Annotated[bool, Field(description="Burn in subtitles")] = True,
+        override_script: Annotated[
+            str | None, Field(default=None, max_length=5000, description="Your own script instead of JoggAI's")
+        ] = None,
+        video_name: Annotated[str | None, Field(default=None, max_length=200)] = None,
+    ) -> Annotated[CallToolResult, CreatedResult]:
+        """Start rendering a marketing video for a product, presented by an avatar. COSTS CREDITS: 1 credit
+        (15, 30 and 60 s videos each start one 2-minute block); never call it twice for one request.
+
+        Give exactly one of visual_style (layout, by name) or template_id. Ids must come from the list_*
+        tools, never guessed. Returns project_id at once; rendering takes minutes.
+        Next: get_project with wait_seconds to follow it to the video URL.
+        """
+        if (visual_style is None) == (template_id is None):
+            raise ToolError(
+                "Give exactly one of visual_style (a name from list_visual_styles) or template_id "
+                "(from list_templates). Nothing was charged."
+            )
+        async with jogg_session(ctx, runtime, billable=True) as jogg:
+            request = UrlVideoRequest(
+                product_id=product_id,
+                aspect_ratio=AspectRatio(aspect_ratio),
+                video_length=video_length,
+                language=language,
+                avatar_id=avatar_id,
+                avatar_type=AvatarType[avatar_type.upper()],
+                voice_id=voice_id,
+                script_style=script_style,
+                visual_style=visual_style,
+                template_id=template_id,
+                template_type=TemplateType(template_type),
+                music_id=music_id,
+                caption=caption,
+                override_script=override_script or None,
+                video_name=video_name,
+            )
+            created = await jogg.products.create_video(request)
+        return created_reply(created, runtime, f"{video_length} s {aspect_ratio} video of product {product_id}")

@@ -1,0 +1,115 @@
+"""get_project: the status of any render, with a bounded wait that reports progress."""
+
+from __future__ import annotations
+
+import time
+from typing import Annotated, Any
+
+import anyio
+from mcp.server import MCPServer
+from mcp.server.mcpserver import Context
+from mcp.types import CallToolResult, ToolAnnotations
+from pydantic import Field
+
+from jogg_mcp.api.models import Project, ProjectKind, ProjectStatus
+from jogg_mcp.server.runtime import Runtime, ToolResult, jogg_session, reply
+
+MAX_WAIT_SECONDS = 50  # MCP clients give up near 60 s
+
+
+class ProjectResult(ToolResult):
+    project_id: str
+    kind: ProjectKind
+    status: ProjectStatus = Field(description="queued, rendering, succeeded, failed or deleted")
+    raw_status: str = Field(description="JoggAI's own status value")
+    done: bool = Field(description="True once succeeded, failed or deleted")
+    video_url: str | None = None
+    cover_url: str | None = None
+    duration_seconds: float | None = None
+    title: str | None = None
+    created_at: int | None = Field(default=None, description="Unix time")
+    error: str | None = None
+    waited_seconds: float = 0.0
+
+
+def _result(project: Project, waited: float) -> ProjectResult:
+    if project.status is ProjectStatus.SUCCEEDED:
+        step = "Share video_url with the user (and cover_url as a thumbnail)."
+    elif project.status is ProjectStatus.FAILED:
+        step = "Tell the user it failed and why; fix the cause before creating a new video (that costs credits)."
+    elif project.status is ProjectStatus.DELETED:
+        step = "This video was deleted in JoggAI; it cannot be recovered."
+    else:
+        step = (
+            f"Still {project.status.value}. Call get_project(project_id={project.project_id!r}, wait_seconds=45) "
+            "again; renders usually take 2-10 minutes. Do not create the video again."
+        )
+    return ProjectResult(
+        **project.model_dump(exclude={"status"}),
+        status=project.status,
+        done=project.status.is_final,
+        waited_seconds=round(waited, 1),
+        next_step=step,
+    )
+
+
+def _text(result: ProjectResult) -> str:
+    text = f"Project {result.project_id} is {result.status.value} (JoggAI: {result.raw_status})."
+    if result.video_url:
+        text += f" Video: {result.video_url}"
+    if result.error:
+        text += f" Error: {result.error}"
+    return text
+
+
+def register(server: MCPServer[Any], runtime: Runtime) -> None:
+    @server.tool(
+        title="Get render status",
+        annotations=ToolAnnotations(
+            read_only_hint=True, destructive_hint=False, idempotent_hint=True, open_world_hint=True
+        ),
+    )
+    async def get_project(
+        ctx: Context,
+        project_id: Annotated[
+            str,
+            Field(
+                min_length=1,
+                max_length=100,
+                description="From create_video or create_avatar_video, or the JoggAI dashboard",
+            ),
+        ],
+        wait_seconds: Annotated[
+            int, Field(ge=0, le=MAX_WAIT_SECONDS, description="Wait up to this long for the render to finish (0-50)")
+        ] = 0,
+    ) -> Annotated[CallToolResult, ProjectResult]:
+        """Status of a video render: queued, rendering, succeeded (with video_url), failed (with error) or
+        deleted. Free. Works for product videos and avatar videos.
+
+        With wait_seconds > 0 it checks every few seconds, reporting progress, until the render finishes or
+        the time is up, then returns the latest state; if not done, call it again.
+        """
+        started = time.monotonic()
+        deadline = started + wait_seconds
+        async with jogg_session(ctx, runtime) as jogg:
+            project = await jogg.find_project(project_id)
+            polls = 1
+            # JoggAI asks for no more than one poll every 5 s; stop before the client's ~60 s limit.
+            while not project.status.is_final and deadline - time.monotonic() >= runtime.poll_interval:
+                waited = time.monotonic() - started
+                await ctx.report_progress(
+                    waited,
+                    wait_seconds,
+                    f"{project.status.value} ({project.raw_status}); checked {polls}x in {waited:.0f} s of "
+                    f"{wait_seconds} s",
+                )
+                await anyio.sleep(runtime.poll_interval)
+                project = await jogg.find_project(project_id, project.kind)
+                polls += 1
+        waited = time.monotonic() - started
+        if wait_seconds:
+            await ctx.report_progress(
+                min(waited, wait_seconds), wait_seconds, f"{project.status.value} after {waited:.0f} s"
+            )
+        result = _result(project, waited)
+        return reply(result, _text(result), runtime)

@@ -1,0 +1,167 @@
+"""The seed flow end to end through an MCP client: uploads, product, update, four videos, waits."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import httpx2
+import pytest
+from mcp import Client, StdioServerParameters
+
+from jogg_mcp.sandbox import SandboxServer
+from tests import mediagen
+
+pytestmark = pytest.mark.anyio
+
+
+async def call(client: Client, tool: str, **arguments: Any) -> dict[str, Any]:
+    result = await client.call_tool(tool, arguments)
+    assert not result.is_error, result.content
+    assert result.structured_content is not None
+    text = result.content[0].text  # type: ignore[union-attr]
+    assert text.startswith("[JoggAI sandbox")
+    return result.structured_content
+
+
+async def test_seed_flow(mcp: Client, sandbox: SandboxServer, tmp_path: Path) -> None:
+    sandbox.state.render_seconds = 0.8
+    logo = mediagen.image(tmp_path / "logo.png", "PNG", (320, 200))
+    mediagen.audio(tmp_path / "voice.mp3", seconds=3)
+
+    image = await call(mcp, "upload_asset", path=str(logo))
+    assert image["kind"] == "image" and image["content_type"] == "image/png"
+    assert (image["width"], image["height"]) == (320, 200) and image["sandbox"] is True
+    assert httpx2.get(image["asset_url"]).content == logo.read_bytes()
+    audio = await call(mcp, "upload_asset", path="voice.mp3")  # relative to the first allowed folder
+    assert audio["kind"] == "audio" and audio["codec"] == "mp3" and 2.9 < audio["duration_seconds"] < 3.2
+
+    product = await call(mcp, "create_product_from_url", url="https://shop.example/p/123")
+    assert product["product_id"] and product["name"] == "Shop Product 123" and product["media"]
+    updated = await call(
+        mcp,
+        "update_product",
+        product_id=product["product_id"],
+        name="Trail Shoe",
+        target_audience="runners",
+        media=[{"type": "image", "url": image["asset_url"], "name": "Logo"}],
+    )
+    assert updated["name"] == "Trail Shoe" and updated["target_audience"] == "runners"
+    assert updated["description"] == product["description"]
+    assert [m["url"] for m in updated["media"]] == [image["asset_url"]]
+
+    common = {
+        "product_id": product["product_id"],
+        "aspect_ratio": "portrait",
+        "video_length": 15,
+        "language": "english",
+        "voice_id": "en-US-ChristopherNeural",
+        "script_style": "Don't Worry",
+    }
+    styled = await call(mcp, "create_video", avatar_id=127, avatar_type="public", visual_style="FullScreen", **common)
+    templated = await call(mcp, "create_video", avatar_id=100266, avatar_type="custom", template_id=0, **common)
+    scripted = await call(
+        mcp,
+        "create_avatar_video",
+        avatar_id=81,
+        avatar_type="public",
+        voice_id="en-US-ChristopherNeural",
+        aspect_ratio="portrait",
+        script="Check out our amazing product!",
+    )
+    dubbed = await call(
+        mcp,
+        "create_avatar_video",
+        avatar_id=100266,
+        avatar_type="custom",
+        voice_id="en-US-JennyNeural",
+        aspect_ratio="square",
+        audio_url=audio["asset_url"],
+        screen_style="transparent",
+    )
+    for created in (styled, templated, scripted, dubbed):
+        assert created["status"] == "queued" and created["estimated_credits"] == 1
+        assert "get_project" in created["next_step"]
+    assert sandbox.state.credits == 96
+
+    progress: list[tuple[float, float | None, str | None]] = []
+
+    async def on_progress(done: float, total: float | None, message: str | None) -> None:
+        progress.append((done, total, message))
+
+    for created in (styled, templated, scripted, dubbed):  # the first wait covers the whole render
+        result = await mcp.call_tool(
+            "get_project", {"project_id": created["project_id"], "wait_seconds": 10}, progress_callback=on_progress
+        )
+        project = result.structured_content
+        assert project is not None and project["status"] == "succeeded" and project["done"] is True
+        assert project["kind"] == created["kind"]
+        assert httpx2.get(project["video_url"]).status_code == 200
+        assert project["waited_seconds"] < 5
+    assert project["video_url"].endswith(".webm")  # the transparent one
+    assert len(progress) >= 3 and all(total == 10 for _, total, _ in progress)
+    assert any(message and "rendering" in message for _, _, message in progress)
+    assert progress[0][0] <= progress[1][0]
+
+
+async def test_wait_returns_in_time_with_a_hint(mcp: Client, sandbox: SandboxServer) -> None:
+    sandbox.state.render_seconds = 60
+    created = await call(
+        mcp,
+        "create_avatar_video",
+        avatar_id=81,
+        avatar_type="public",
+        voice_id="en-US-ChristopherNeural",
+        aspect_ratio="portrait",
+        script="Hello",
+    )
+    result = await call(mcp, "get_project", project_id=created["project_id"], wait_seconds=1)
+    assert result["status"] in ("queued", "rendering") and result["done"] is False
+    assert result["waited_seconds"] <= 1.2
+    assert "call get_project" in result["next_step"].lower() and "do not create" in result["next_step"].lower()
+
+
+async def test_failed_render_reports_the_error(mcp: Client, sandbox: SandboxServer) -> None:
+    created = await call(
+        mcp,
+        "create_avatar_video",
+        avatar_id=81,
+        avatar_type="public",
+        voice_id="en-US-ChristopherNeural",
+        aspect_ratio="portrait",
+        script="Hello",
+    )
+    sandbox.state.set_outcome(created["project_id"], "failed", "voice synthesis failed")
+    result = await call(mcp, "get_project", project_id=created["project_id"])
+    assert result["status"] == "failed" and result["error"] == "voice synthesis failed" and result["done"]
+
+
+async def test_catalogues(mcp: Client) -> None:
+    avatars = await call(mcp, "list_avatars", aspect_ratio="portrait", gender="female", page_size=3)
+    assert len(avatars["avatars"]) == 3 and avatars["more"] is True and "page=2" in avatars["next_step"]
+    assert all(a["gender"] == "female" and a["aspect_ratio"] == "portrait" for a in avatars["avatars"])
+    custom = await call(mcp, "list_avatars", source="custom")
+    assert {a["avatar_id"] for a in custom["avatars"]} >= {100266}
+    assert all(a["avatar_type"] == "custom" for a in custom["avatars"])
+    voices = await call(mcp, "list_voices", language="english", page_size=50)
+    assert "en-US-ChristopherNeural" in {v["voice_id"] for v in voices["voices"]} and voices["more"] is False
+    styles = await call(mcp, "list_visual_styles", aspect_ratio="portrait")
+    assert "FullScreen" in styles["visual_styles"]
+    templates = await call(mcp, "list_templates", source="public")
+    assert 0 in {t["template_id"] for t in templates["templates"]} and templates["template_type"] == "public"
+    music = await call(mcp, "list_music", page=1, page_size=5)
+    assert len(music["music"]) == 5 and music["total_pages"] == 3 and "page=2" in music["next_step"]
+    credits = await call(mcp, "get_credits")
+    assert credits["remaining_credits"] == 100
+
+
+async def test_stdio_subprocess_with_sandbox() -> None:
+    params = StdioServerParameters(command=sys.executable, args=["-m", "jogg_mcp", "serve", "--sandbox"])
+    async with Client(params) as client:
+        tools = {t.name for t in (await client.list_tools()).tools}
+        assert {"upload_asset", "create_video", "get_project", "get_credits"} <= tools
+        credits = await call(client, "get_credits")
+        assert credits["remaining_credits"] == 100 and credits["sandbox"] is True
+        product = await call(client, "create_product_from_url", url="https://shop.example/p/1")
+        assert product["product_id"]
