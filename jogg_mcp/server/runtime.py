@@ -13,7 +13,7 @@ import httpx2
 from mcp.server import MCPServer
 from mcp.server.mcpserver import Context
 from mcp.server.mcpserver.exceptions import ToolError
-from mcp.types import CallToolResult, TextContent
+from mcp.types import CallToolResult, TextContent, ToolAnnotations
 from pydantic import BaseModel, Field, ValidationError
 
 from jogg_mcp.api import JoggClient
@@ -129,6 +129,20 @@ async def jogg_session(ctx: Context, runtime: Runtime, *, billable: bool = False
         raise ToolError(api_errors.redact(explain(error, billable=billable), key)) from None
     except ValidationError as error:
         raise ToolError(f"Invalid request: {validation_message(error)}") from None
+
+
+def tool_hints(title: str, *, read_only: bool, destructive: bool = False, idempotent: bool) -> dict[str, Any]:
+    """Title and honest annotations for @server.tool. Every tool talks to JoggAI, so all are open-world."""
+    return {
+        "title": title,
+        "annotations": ToolAnnotations(
+            title=title,
+            read_only_hint=read_only,
+            destructive_hint=destructive,
+            idempotent_hint=idempotent,
+            open_world_hint=True,
+        ),
+    }
 
 
 Registrar = Callable[[MCPServer[Any], Runtime], None]

@@ -11,7 +11,7 @@ import anyio
 from mcp.server import MCPServer
 from mcp.server.mcpserver import Context, ListRoots, Resolve
 from mcp.server.mcpserver.exceptions import ToolError
-from mcp.types import CallToolResult, ListRootsResult, ToolAnnotations
+from mcp.types import CallToolResult, ListRootsResult
 from pydantic import Field
 
 from jogg_mcp.api import JoggClient
@@ -20,7 +20,7 @@ from jogg_mcp.files import PathRefused, default_roots, describe_roots, resolve_i
 from jogg_mcp.media.check import MediaRejected, MediaReport, inspect_media
 from jogg_mcp.media.formats import MB, MediaKind
 from jogg_mcp.media.sniff import sniff
-from jogg_mcp.server.runtime import Runtime, ToolResult, jogg_session, reply
+from jogg_mcp.server.runtime import Runtime, ToolResult, jogg_session, reply, tool_hints
 
 PROGRESS_EVERY_SECONDS = 0.5
 
@@ -114,12 +114,7 @@ async def _upload(jogg: JoggClient, report: MediaReport, ctx: Context) -> str:
 
 
 def register(server: MCPServer[Any], runtime: Runtime) -> None:
-    @server.tool(
-        title="Upload media file",
-        annotations=ToolAnnotations(
-            read_only_hint=False, destructive_hint=False, idempotent_hint=False, open_world_hint=True
-        ),
-    )
+    @server.tool(**tool_hints("Upload media file", read_only=False, idempotent=False))
     async def upload_asset(
         ctx: Context,
         path: Annotated[

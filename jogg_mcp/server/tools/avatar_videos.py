@@ -7,11 +7,11 @@ from typing import Annotated, Any, Literal
 from mcp.server import MCPServer
 from mcp.server.mcpserver import Context
 from mcp.server.mcpserver.exceptions import ToolError
-from mcp.types import CallToolResult, ToolAnnotations
+from mcp.types import CallToolResult
 from pydantic import Field
 
 from jogg_mcp.api.models import AspectRatio, AvatarType, AvatarVideoRequest, ScreenStyle
-from jogg_mcp.server.runtime import Runtime, jogg_session
+from jogg_mcp.server.runtime import Runtime, jogg_session, tool_hints
 from jogg_mcp.server.tools.common import AspectRatioName, AvatarSource, CreatedResult, created_reply
 
 SCREEN_STYLES = {
@@ -22,12 +22,7 @@ SCREEN_STYLES = {
 
 
 def register(server: MCPServer[Any], runtime: Runtime) -> None:
-    @server.tool(
-        title="Create talking-avatar video (spends credits)",
-        annotations=ToolAnnotations(
-            read_only_hint=False, destructive_hint=False, idempotent_hint=False, open_world_hint=True
-        ),
-    )
+    @server.tool(**tool_hints("Create talking-avatar video (spends credits)", read_only=False, idempotent=False))
     async def create_avatar_video(
         ctx: Context,
         avatar_id: Annotated[int, Field(ge=0, description="From list_avatars")],

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from mcp.server import MCPServer
 from mcp.server.mcpserver import Context
 from mcp.server.mcpserver.exceptions import ToolError
-from mcp.types import CallToolResult, ToolAnnotations
+from mcp.types import CallToolResult
 from pydantic import BaseModel, Field
 
 from jogg_mcp.api.models import (
@@ -21,7 +21,7 @@ from jogg_mcp.api.models import (
     UpdateProductRequest,
     UrlVideoRequest,
 )
-from jogg_mcp.server.runtime import Runtime, ToolResult, jogg_session, reply
+from jogg_mcp.server.runtime import Runtime, ToolResult, jogg_session, reply, tool_hints
 from jogg_mcp.server.tools.common import (
     AspectRatioName,
     AvatarSource,
@@ -99,12 +99,7 @@ MediaList = Annotated[
 
 
 def register(server: MCPServer[Any], runtime: Runtime) -> None:
-    @server.tool(
-        title="Create product from URL",
-        annotations=ToolAnnotations(
-            read_only_hint=False, destructive_hint=False, idempotent_hint=False, open_world_hint=True
-        ),
-    )
+    @server.tool(**tool_hints("Create product from URL", read_only=False, idempotent=False))
     async def create_product_from_url(
         ctx: Context,
         url: Annotated[
@@ -144,12 +139,7 @@ def register(server: MCPServer[Any], runtime: Runtime) -> None:
         result = _product_result(product)
         return reply(result, _summary(result, "Created"), runtime)
 
-    @server.tool(
-        title="Update product",
-        annotations=ToolAnnotations(
-            read_only_hint=False, destructive_hint=True, idempotent_hint=True, open_world_hint=True
-        ),
-    )
+    @server.tool(**tool_hints("Update product", read_only=False, destructive=True, idempotent=True))
     async def update_product(
         ctx: Context,
         product_id: ProductId,
@@ -183,12 +173,7 @@ def register(server: MCPServer[Any], runtime: Runtime) -> None:
         result = _product_result(product)
         return reply(result, _summary(result, "Updated"), runtime)
 
-    @server.tool(
-        title="Create product video (spends credits)",
-        annotations=ToolAnnotations(
-            read_only_hint=False, destructive_hint=False, idempotent_hint=False, open_world_hint=True
-        ),
-    )
+    @server.tool(**tool_hints("Create product video (spends credits)", read_only=False, idempotent=False))
     async def create_video(
         ctx: Context,
         product_id: ProductId,

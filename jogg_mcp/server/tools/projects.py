@@ -8,11 +8,11 @@ from typing import Annotated, Any
 import anyio
 from mcp.server import MCPServer
 from mcp.server.mcpserver import Context
-from mcp.types import CallToolResult, ToolAnnotations
+from mcp.types import CallToolResult
 from pydantic import Field
 
 from jogg_mcp.api.models import Project, ProjectKind, ProjectStatus
-from jogg_mcp.server.runtime import Runtime, ToolResult, jogg_session, reply
+from jogg_mcp.server.runtime import Runtime, ToolResult, jogg_session, reply, tool_hints
 
 MAX_WAIT_SECONDS = 50  # MCP clients give up near 60 s
 
@@ -63,12 +63,7 @@ def _text(result: ProjectResult) -> str:
 
 
 def register(server: MCPServer[Any], runtime: Runtime) -> None:
-    @server.tool(
-        title="Get render status",
-        annotations=ToolAnnotations(
-            read_only_hint=True, destructive_hint=False, idempotent_hint=True, open_world_hint=True
-        ),
-    )
+    @server.tool(**tool_hints("Get render status", read_only=True, idempotent=True))
     async def get_project(
         ctx: Context,
         project_id: Annotated[

@@ -1,0 +1,62 @@
+"""The official MCP Inspector CLI lists the tools and calls get_credits on the stdio server with --sandbox."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+INSPECTOR_VERSION = "2.12.0"
+TOOLS_DIR = ROOT / ".tools"
+
+
+@pytest.fixture(scope="session")
+def inspector() -> Path:
+    """The Inspector from npm, installed once into .tools/ (git-ignored)."""
+    binary = TOOLS_DIR / "node_modules" / ".bin" / "mcp-inspector"
+    if not binary.exists():
+        npm = shutil.which("npm")
+        assert npm, "npm is needed for the MCP Inspector test (Node.js 20+)"
+        TOOLS_DIR.mkdir(exist_ok=True)
+        subprocess.run(
+            [
+                npm,
+                "install",
+                "--silent",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+                str(TOOLS_DIR),
+                f"@modelcontextprotocol/inspector@{INSPECTOR_VERSION}",
+            ],
+            check=True,
+            timeout=600,
+        )
+    return binary
+
+
+def run_inspector(inspector: Path, *method: str) -> dict[str, object]:
+    command = [str(inspector), "--cli", sys.executable, "-m", "jogg_mcp", "serve", "--sandbox", *method]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    answer: dict[str, object] = json.loads(done.stdout)
+    return answer
+
+
+def test_inspector_lists_tools_and_calls_get_credits(inspector: Path) -> None:
+    listed = run_inspector(inspector, "--method", "tools/list")
+    names = {tool["name"] for tool in listed["tools"]}  # type: ignore[attr-defined]
+    assert len(names) == 12 and {"upload_asset", "create_video", "get_project", "get_credits"} <= names
+    called = run_inspector(inspector, "--method", "tools/call", "--tool-name", "get_credits")
+    assert called["isError"] is False
+    assert called["structuredContent"] == {
+        "sandbox": True,
+        "next_step": "",
+        "remaining_credits": 100,
+        "pricing": "Videos cost 1 credit per started 2 minutes (a 15, 30 or 60 s product video costs 1).",
+    }

@@ -1,0 +1,143 @@
+"""Every failure reaches the model as a clear ToolError, and bad arguments never reach JoggAI."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from mcp import Client
+
+from jogg_mcp.config import Settings
+from jogg_mcp.sandbox import SandboxServer
+from tests.conftest import mcp_client
+
+pytestmark = pytest.mark.anyio
+
+VIDEO = {
+    "aspect_ratio": "portrait",
+    "video_length": 15,
+    "language": "english",
+    "avatar_id": 127,
+    "avatar_type": "public",
+    "voice_id": "en-US-ChristopherNeural",
+    "script_style": "Don't Worry",
+    "visual_style": "FullScreen",
+}
+AVATAR = {
+    "avatar_id": 81,
+    "avatar_type": "public",
+    "voice_id": "en-US-ChristopherNeural",
+    "aspect_ratio": "portrait",
+    "script": "Hello there",
+}
+
+
+async def error_text(client: Client, tool: str, arguments: dict[str, Any]) -> str:
+    result = await client.call_tool(tool, arguments)
+    assert result.is_error, result.structured_content
+    assert result.structured_content is None
+    text: str = result.content[0].text  # type: ignore[union-attr]
+    assert text != f"Error executing tool {tool}"  # never the bare, sanitised message
+    assert "Traceback" not in text
+    return text
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        (10105, "rejected the API key. Check JOGG_API_KEY"),
+        (18025, "no API access"),
+        (18020, "Not enough JoggAI credits"),
+        (10104, "no record with that id"),
+        (40000, "rejected a parameter"),
+        (50000, "internal error"),
+        (429, "rate limit"),
+    ],
+)
+async def test_jogg_error_codes_become_tool_errors(
+    mcp: Client, sandbox: SandboxServer, code: int, expected: str
+) -> None:
+    sandbox.faults.inject(path="/v2/user/remaining_quota", kind="error_code", code=code, count=10)
+    text = await error_text(mcp, "get_credits", {})
+    assert expected in text
+    assert "JoggAI request id" in text  # the rid, for support
+
+
+@pytest.mark.parametrize(("code", "expected"), [(18020, "get_credits"), (40000, "parameter"), (10104, "id")])
+async def test_refused_create_says_nothing_was_charged(
+    mcp: Client, sandbox: SandboxServer, code: int, expected: str
+) -> None:
+    sandbox.faults.inject(path="/v2/create_video_from_avatar", kind="error_code", code=code)
+    text = await error_text(mcp, "create_avatar_video", AVATAR)
+    assert "Nothing was charged." in text and expected in text
+    assert sandbox.state.credits == 100
+
+
+async def test_lost_answer_on_create_is_not_retried(mcp: Client, sandbox: SandboxServer) -> None:
+    product = await mcp.call_tool("create_product_from_url", {"url": "https://shop.example/p/1"})
+    assert product.structured_content is not None
+    sandbox.faults.inject(path="/v1/create_video_from_url", kind="reset", count=3)
+    text = await error_text(mcp, "create_video", {"product_id": product.structured_content["product_id"], **VIDEO})
+    assert "may already have been accepted and charged" in text and "NOT retried" in text
+    assert sandbox.state.billable_creates["/v1/create_video_from_url"] == 1
+    # The server keeps serving.
+    assert not (await mcp.call_tool("get_credits", {})).is_error
+
+
+@pytest.mark.parametrize(
+    ("tool", "arguments", "fragment"),
+    [
+        ("create_video", {**VIDEO, "aspect_ratio": "wide", "product_id": "p"}, "aspect_ratio"),
+        ("create_video", {**VIDEO, "video_length": 45, "product_id": "p"}, "video_length"),
+        ("create_video", VIDEO, "product_id"),
+        ("create_video", {**VIDEO, "product_id": "p", "language": "klingon"}, "language"),
+        ("create_avatar_video", {**AVATAR, "avatar_id": "eighty-one"}, "avatar_id"),
+        ("get_project", {"project_id": "abc", "wait_seconds": 51}, "wait_seconds"),
+        ("get_project", {"project_id": "abc", "wait_seconds": -1}, "wait_seconds"),
+        ("list_avatars", {"page_size": 500}, "page_size"),
+        ("create_product_from_url", {"url": "not a url"}, "url"),
+        ("upload_asset", {}, "path"),
+    ],
+)
+async def test_schema_rejects_bad_arguments_before_any_request(
+    mcp: Client, sandbox: SandboxServer, tool: str, arguments: dict[str, Any], fragment: str
+) -> None:
+    text = await error_text(mcp, tool, arguments)
+    assert fragment in text
+    assert sandbox.state.requests == []
+
+
+@pytest.mark.parametrize(
+    ("tool", "arguments", "fragment"),
+    [
+        ("create_video", {**VIDEO, "product_id": "p", "template_id": 0}, "exactly one of visual_style"),
+        ("create_video", {**VIDEO, "product_id": "p", "visual_style": None}, "exactly one of visual_style"),
+        ("create_avatar_video", {**AVATAR, "audio_url": "https://a.example/x.mp3"}, "exactly one of script"),
+        ("create_avatar_video", {**AVATAR, "screen_style": "transparent", "caption": True}, "caption=false"),
+        ("update_product", {"product_id": "p"}, "Nothing to update"),
+    ],
+)
+async def test_rules_across_fields_are_checked_locally(
+    mcp: Client, sandbox: SandboxServer, tool: str, arguments: dict[str, Any], fragment: str
+) -> None:
+    assert fragment in await error_text(mcp, tool, arguments)
+    assert sandbox.state.requests == []
+
+
+async def test_without_a_key_every_tool_explains_how_to_set_it(sandbox: SandboxServer) -> None:
+    settings = Settings.load({"JOGG_BASE_URL": sandbox.base_url, "JOGG_API_KEY": "${JOGG_API_KEY}"})
+    async with mcp_client(settings) as client:
+        for tool, arguments in [
+            ("get_credits", {}),
+            ("list_voices", {}),
+            ("get_project", {"project_id": "x"}),
+            ("create_avatar_video", AVATAR),
+        ]:
+            text = await error_text(client, tool, arguments)
+            assert "JOGG_API_KEY" in text and "--sandbox" in text
+    assert sandbox.state.requests == []
+
+
+async def test_not_found_project(mcp: Client) -> None:
+    text = await error_text(mcp, "get_project", {"project_id": "f" * 32})
+    assert "no record with that id" in text
