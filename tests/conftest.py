@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 
 from jogg_mcp.api import JoggClient
-from jogg_mcp.api.transport import RetrySettings, Throttle
+from jogg_mcp.api.transport import RetrySettings, Throttle, forget_throttles
 from jogg_mcp.sandbox import SandboxServer
 
 FAST_RETRY = RetrySettings(max_retries=3, base_delay=0.01, max_delay=0.05, max_total=10.0)
@@ -16,6 +16,14 @@ FAST_RETRY = RetrySettings(max_retries=3, base_delay=0.01, max_delay=0.05, max_t
 @pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttles() -> Iterator[None]:
+    """Each test is a fresh process as far as the per-key POST throttle goes (the sandbox resets its own)."""
+    forget_throttles()
+    yield
+    forget_throttles()
 
 
 @pytest.fixture(scope="session")

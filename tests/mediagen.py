@@ -70,3 +70,55 @@ def _silence(output: av.container.OutputContainer, stream: av.AudioStream, secon
             output.mux(packet)
     for packet in stream.encode():
         output.mux(packet)
+
+
+def pad_iso(path: Path, total_bytes: int) -> Path:
+    """Grow an MP4/MOV/M4A to `total_bytes` with a trailing `free` box: still valid, and sparse on disk."""
+    size = path.stat().st_size
+    extra = total_bytes - size
+    assert extra >= 8
+    with path.open("r+b") as handle:
+        handle.seek(size)
+        handle.write(extra.to_bytes(4, "big") + b"free")
+        handle.truncate(total_bytes)
+    return path
+
+
+def pad_tail(path: Path, total_bytes: int) -> Path:
+    """Grow any file to `total_bytes` with zeros (sparse)."""
+    with path.open("r+b") as handle:
+        handle.truncate(total_bytes)
+    return path
+
+
+def noise_png(path: Path, side: int) -> Path:
+    """An incompressible PNG: side x side random pixels, about 3 * side^2 bytes."""
+    import os
+
+    Image.frombytes("RGB", (side, side), os.urandom(side * side * 3)).save(path, format="PNG", compress_level=0)
+    return path
+
+
+def with_id3(path: Path, cover_bytes: int) -> Path:
+    """Prefix an MP3 with an ID3v2.3 tag holding `cover_bytes` of JPEG cover art (as music players write)."""
+    import io
+
+    cover = io.BytesIO()
+    Image.frombytes("RGB", (64, 64), bytes(64 * 64 * 3)).save(cover, format="JPEG")
+    picture = cover.getvalue() + bytes(max(0, cover_bytes - len(cover.getvalue())))
+    frame_body = b"\x00image/jpeg\x00\x03\x00" + picture
+    frame = b"APIC" + len(frame_body).to_bytes(4, "big") + b"\x00\x00" + frame_body
+    size = len(frame)
+    synchsafe = bytes(((size >> 21) & 0x7F, (size >> 14) & 0x7F, (size >> 7) & 0x7F, size & 0x7F))
+    path.write_bytes(b"ID3\x03\x00\x00" + synchsafe + frame + path.read_bytes())
+    return path
+
+
+def matroska_as_webm(path: Path) -> Path:
+    """Relabel a Matroska file's DocType as webm, keeping its (non-WebM) codec: a WebM with a wrong codec."""
+    data = path.read_bytes()
+    old = b"\x42\x82\x88matroska"
+    assert old in data
+    # DocType "webm" (4 bytes) plus a 4-byte EBML Void element keeps every size in the header unchanged.
+    path.write_bytes(data.replace(old, b"\x42\x82\x84webm\xec\x82\x00\x00", 1))
+    return path

@@ -120,15 +120,11 @@ class BadResponseError(TransportError):
 
 
 class UploadError(JoggError):
-    """The storage service refused the signed-URL PUT."""
-
-    retryable = True
+    """The storage service refused the signed-URL PUT (a 4xx: the same PUT would be refused again)."""
 
 
 class SignedUrlExpiredError(UploadError):
     """The signed upload URL expired before the PUT; ask for a fresh one."""
-
-    retryable = False
 
 
 class OutcomeUnknownError(JoggError):

@@ -77,6 +77,11 @@ class Throttle:
 _THROTTLES: dict[str, Throttle] = {}
 
 
+def forget_throttles() -> None:
+    """Drop every key's POST history (a fresh process, as far as throttling goes)."""
+    _THROTTLES.clear()
+
+
 def throttle_for_key(api_key: str, limit: int = 20, window: float = 60.0) -> Throttle:
     """The process-wide throttle for one API key, shared by every client that uses that key."""
     digest = hashlib.sha256(api_key.encode()).hexdigest()

@@ -51,6 +51,9 @@ _DESCRIPTIONS = {
 }
 
 
+_PLURAL = {"image": "images", "video": "videos", "audio": "audio files"}
+
+
 class MediaRejected(ValueError):
     """The file would be refused by JoggAI (or cannot be read as what it claims to be)."""
 
@@ -127,7 +130,7 @@ def _check_size(path: Path, fmt: MediaFormat, size: int) -> None:
     if size > fmt.max_bytes:
         raise MediaRejected(
             path,
-            f"is {size / MB:.1f} MB ({size} bytes); JoggAI accepts {fmt.name} {fmt.kind}s up to "
+            f"is {size / MB:.1f} MB ({size} bytes); JoggAI accepts {fmt.name} {_PLURAL[fmt.kind]} up to "
             f"{size_label(fmt.max_bytes)} ({fmt.max_bytes} bytes).",
             FIX_SIZE[fmt.kind],
         )
