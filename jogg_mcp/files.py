@@ -77,7 +77,7 @@ def resolve_in_roots(raw: str, roots: Sequence[Path]) -> Path:
         kind = "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
         raise PathRefused(f"{raw!r} is {kind}, not a regular file. {allowed}")
     if not os.access(real, os.R_OK):
-        raise PathRefused(f"{raw!r} cannot be read: permission denied. Check the file's permissions.")
+        raise PathRefused(f"{raw!r} cannot be read: permission denied. Check the file's permissions. {allowed}")
     return real
 
 

@@ -133,7 +133,8 @@ def register(server: MCPServer[Any], runtime: Runtime) -> None:
         create_avatar_video's audio_url). The file is checked first against JoggAI's limits: images JPG, PNG,
         WebP, GIF up to 10 MB; video MP4/MOV (H.264 or H.265) or WebM (VP8, VP9, AV1) up to 100 MB and 5
         minutes; audio MP3, WAV, M4A up to 20 MB and 10 minutes. A refused file is not sent, and the error says
-        how to fix it. Only files inside the allowed folders can be read.
+        how to fix it. Only files inside the allowed folders can be read (listed in resource
+        jogg://allowed-folders; relative paths start at the first one).
         """
         allowed = allowed_roots(runtime, roots)
         try:
