@@ -89,6 +89,13 @@ def _sandbox_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _demo_command(args: argparse.Namespace) -> int:
+    logging.basicConfig(stream=sys.stderr, level=logging.WARNING)
+    from jogg_mcp.demo import DemoOptions, run
+
+    return run(DemoOptions(live=args.live, url=args.url, yes=args.yes, render_seconds=args.render_seconds))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="jogg-mcp",
@@ -128,6 +135,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--log-level", help="DEBUG, INFO, WARNING or ERROR (or set JOGG_LOG_LEVEL)")
     serve.set_defaults(handler=_serve_command)
+
+    demo = commands.add_parser("demo", help="watch the whole flow, from upload to finished video, in the sandbox")
+    demo.add_argument(
+        "--live",
+        action="store_true",
+        help="use the real JoggAI API (needs JOGG_API_KEY and --url; asks before spending credits)",
+    )
+    demo.add_argument("--url", help="product page URL (required with --live)")
+    demo.add_argument("--yes", action="store_true", help="with --live: spend the credit without asking")
+    demo.add_argument("--render-seconds", type=float, default=8.0, help=argparse.SUPPRESS)
+    demo.set_defaults(handler=_demo_command)
 
     sandbox = commands.add_parser("sandbox", help="run the local JoggAI sandbox API on loopback")
     sandbox.add_argument("--host", default="127.0.0.1", help="loopback address to bind (default 127.0.0.1)")

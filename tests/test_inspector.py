@@ -3,41 +3,20 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-INSPECTOR_VERSION = "2.12.0"
-TOOLS_DIR = ROOT / ".tools"
+from tests.node_tools import ROOT, npm_tool
+
+INSPECTOR = "@modelcontextprotocol/inspector@2.12.0"
 
 
 @pytest.fixture(scope="session")
 def inspector() -> Path:
-    """The Inspector from npm, installed once into .tools/ (git-ignored)."""
-    binary = TOOLS_DIR / "node_modules" / ".bin" / "mcp-inspector"
-    if not binary.exists():
-        npm = shutil.which("npm")
-        assert npm, "npm is needed for the MCP Inspector test (Node.js 20+)"
-        TOOLS_DIR.mkdir(exist_ok=True)
-        subprocess.run(
-            [
-                npm,
-                "install",
-                "--silent",
-                "--no-audit",
-                "--no-fund",
-                "--prefix",
-                str(TOOLS_DIR),
-                f"@modelcontextprotocol/inspector@{INSPECTOR_VERSION}",
-            ],
-            check=True,
-            timeout=600,
-        )
-    return binary
+    return npm_tool(INSPECTOR, "mcp-inspector")
 
 
 def run_inspector(inspector: Path, *method: str) -> dict[str, object]:

@@ -73,7 +73,7 @@ async def test_100_mb_upload_streams_with_flat_memory(sandbox: SandboxServer, tm
 
     assert progress[-1][0] == SIZE and all(total == SIZE for _, total, _ in progress)
     assert [done for done, _, _ in progress] == sorted(done for done, _, _ in progress)
-    assert progress[-1][2] == "uploading launch.mp4: 100.0 of 100.0 MB"
+    assert progress[-1][2] == "uploading launch.mp4: 100.0 MB of 100.0 MB"
     assert len(progress) < 200  # throttled: not one notification per 1 MiB chunk
 
     growth_mib = (peak - baseline) / 1024

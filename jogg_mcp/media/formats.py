@@ -76,6 +76,13 @@ FIX_TYPE = (
 )
 
 
+def human_size(size: float) -> str:
+    """Sizes as people read them, in the same decimal units as the limits."""
+    if size >= MB:
+        return f"{size / MB:.1f} MB"
+    return f"{size / 1000:.0f} KB" if size >= 1000 else f"{size:.0f} bytes"
+
+
 def size_label(limit: int) -> str:
     return f"{limit // MB} MB"
 

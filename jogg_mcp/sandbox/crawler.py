@@ -71,10 +71,10 @@ async def _read_page(url: str) -> dict[str, Any]:
         raise CrawlError(f"Failed to extract product information: {url} answered HTTP {response.status_code}")
     page = _PageFacts()
     page.feed(response.text)
-    name = (page.meta.get("og:title") or page.title).strip()
+    name = " ".join((page.meta.get("og:title") or page.title).split())
     if not name:
         raise CrawlError(f"Failed to extract product information: {url} has no title")
-    description = (page.meta.get("og:description") or page.meta.get("description") or "").strip()
+    description = " ".join((page.meta.get("og:description") or page.meta.get("description") or "").split())
     media = [
         {"type": 1, "name": f"Image{i}", "url": urljoin(url, src), "description": ""}
         for i, src in enumerate(page.images, start=1)

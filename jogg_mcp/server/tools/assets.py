@@ -18,7 +18,7 @@ from jogg_mcp.api import JoggClient
 from jogg_mcp.api.errors import SignedUrlExpiredError
 from jogg_mcp.files import PathRefused, default_roots, describe_roots, resolve_in_roots, roots_from_uris
 from jogg_mcp.media.check import MediaRejected, MediaReport, inspect_media
-from jogg_mcp.media.formats import MB, MediaKind
+from jogg_mcp.media.formats import MediaKind, human_size
 from jogg_mcp.media.sniff import sniff
 from jogg_mcp.server.runtime import Runtime, ToolResult, jogg_session, reply, tool_hints
 
@@ -92,7 +92,8 @@ async def _upload(jogg: JoggClient, report: MediaReport, ctx: Context) -> str:
         now = time.monotonic()
         if sent == size or now - last_report >= PROGRESS_EVERY_SECONDS:
             last_report = now
-            await ctx.report_progress(sent, size, f"uploading {report.filename}: {sent / MB:.1f} of {size / MB:.1f} MB")
+            note = f"uploading {report.filename}: {human_size(sent)} of {human_size(size)}"
+            await ctx.report_progress(sent, size, note)
 
     ticket = await jogg.assets.request_upload(report.filename, report.content_type, total)
     await anyio.to_thread.run_sync(_still_same, report)
@@ -178,7 +179,7 @@ def register(server: MCPServer[Any], runtime: Runtime) -> None:
             str(x)
             for x in (
                 report.format,
-                f"{report.size_bytes / MB:.2f} MB",
+                human_size(report.size_bytes),
                 f"{report.duration_seconds:g} s" if report.duration_seconds else None,
                 report.codec,
                 f"{report.width}x{report.height}" if report.width else None,

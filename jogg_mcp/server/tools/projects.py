@@ -102,9 +102,8 @@ def register(server: MCPServer[Any], runtime: Runtime) -> None:
                 project = await jogg.find_project(project_id, project.kind)
                 polls += 1
         waited = time.monotonic() - started
-        if wait_seconds:
-            await ctx.report_progress(
-                min(waited, wait_seconds), wait_seconds, f"{project.status.value} after {waited:.0f} s"
-            )
+        if wait_seconds:  # a finished render fills the bar; an unfinished one shows the time spent
+            done = wait_seconds if project.status.is_final else min(waited, wait_seconds)
+            await ctx.report_progress(done, wait_seconds, f"{project.status.value} after {waited:.0f} s")
         result = _result(project, waited)
         return reply(result, _text(result), runtime)

@@ -1,0 +1,70 @@
+"""`jogg-mcp demo` runs the whole flow and ends with the video URL; --live asks before spending credits."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import httpx2
+
+from jogg_mcp.sandbox import SandboxServer
+
+
+def run_demo(
+    *args: str, env: dict[str, str] | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("JOGG_")}
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "jogg_mcp", "demo", *args],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=environment,
+        input=stdin,
+    )
+
+
+def test_demo_walks_the_seed_flow_to_a_video_url() -> None:
+    done = run_demo("--render-seconds", "1")
+    assert done.returncode == 0, done.stdout + done.stderr
+    out = done.stdout
+    for fragment in (
+        "against the embedded JoggAI sandbox",
+        "12 tools",
+        "1. Upload a sample image",
+        "PNG 640x360",
+        "MP3 4.0 s",
+        "'Aurora Trail Runner 2'",
+        "audience 'trail runners and hikers'",
+        "100 credits available",
+        "queued",
+        "Summary",
+        "create_video",
+        "get_project",
+    ):
+        assert fragment in out, fragment
+    last = out.strip().splitlines()[-1]
+    assert last.startswith("Your video is ready: http://127.0.0.1:") and last.endswith(".mp4")
+    assert "Traceback" not in done.stderr
+
+
+def test_live_needs_a_key_and_a_url() -> None:
+    assert "needs JOGG_API_KEY" in run_demo("--live").stdout
+    assert "needs --url" in run_demo("--live", env={"JOGG_API_KEY": "k"}).stdout
+
+
+def test_live_asks_before_spending(sandbox: SandboxServer) -> None:
+    # The sandbox stands in for the real API here; the live path is the same code.
+    env = {"JOGG_API_KEY": sandbox.api_key, "JOGG_BASE_URL": sandbox.base_url}
+    refused = run_demo("--live", "--url", "https://shop.example/p/42", env=env, stdin="")
+    assert refused.returncode == 1 and "stopped before spending credits" in refused.stdout
+    assert sandbox.state.billable_creates == {} and sandbox.state.credits == 100
+
+    sandbox.state.render_seconds = 0
+    agreed = run_demo("--live", "--yes", "--url", "https://shop.example/p/42", env=env)
+    assert agreed.returncode == 0, agreed.stdout + agreed.stderr
+    assert sandbox.state.billable_creates["/v1/create_video_from_url"] == 1
+    video_url = agreed.stdout.strip().splitlines()[-1].removeprefix("Your video is ready: ")
+    assert httpx2.get(video_url).status_code == 200
