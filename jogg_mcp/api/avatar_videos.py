@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from jogg_mcp.api.models import AvatarVideoRequest, CreatedVideo, Project, ProjectKind, V2AvatarVideoWire
 from jogg_mcp.api.pricing import estimated_script_seconds, video_credits
 from jogg_mcp.api.transport import RetryPolicy, Transport, pick_id
@@ -26,5 +28,6 @@ class AvatarVideosAPI:
 
     async def get(self, video_id: str) -> Project:
         """GET /v2/avatar_video/{id}, normalised."""
-        data = await self._transport.call("GET", f"/v2/avatar_video/{video_id}", policy=RetryPolicy.SAFE)
+        path = f"/v2/avatar_video/{quote(video_id, safe='')}"  # an id is one path segment, whatever it holds
+        data = await self._transport.call("GET", path, policy=RetryPolicy.SAFE)
         return V2AvatarVideoWire.model_validate(data).normalise()

@@ -27,7 +27,7 @@ class ProductsV1:
     async def create(self, request: CreateProductRequest) -> Product:
         """POST /v1/product. Not billable, but not idempotent either (a retry could make two products)."""
         body = request.wire()
-        data = await self._transport.call("POST", "/v1/product", policy=RetryPolicy.BILLABLE, json=body)
+        data = await self._transport.call("POST", "/v1/product", policy=RetryPolicy.ONCE, json=body)
         return Product.model_validate(data)
 
     async def update(self, request: UpdateProductRequest) -> None:

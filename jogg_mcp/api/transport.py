@@ -29,15 +29,17 @@ class RetryPolicy(Enum):
     SAFE: repeating the call cannot cost anything or create a second thing (GETs, product updates, asking
     for an upload URL, the signed-URL PUT). Retried on 429, 50000, 5xx, connection errors and timeouts.
 
-    BILLABLE: the call spends the user's credits (create_video_from_url, create_video_from_avatar) or
-    creates a record (a product). It is retried ONLY when the failure proves JoggAI never processed it:
+    BILLABLE: the call spends the user's credits (create_video_from_url, create_video_from_avatar).
+    ONCE: the call creates a record but costs nothing (a product): repeating it could make a duplicate.
+    Both are retried ONLY when the failure proves JoggAI never processed them:
       - the connection could not be made (refused, DNS, connect timeout): no byte of the request was sent;
       - JoggAI answered 429, which refuses the request before it is processed.
-    Anything else (a read timeout, a dropped connection, a 5xx, a garbled body) may have been accepted and
-    charged, so it is raised as OutcomeUnknownError and never repeated behind the user's back.
+    Anything else (a read timeout, a dropped connection, a 5xx, a garbled body) may have been accepted (and,
+    for BILLABLE, charged), so it is raised as OutcomeUnknownError and never repeated behind the user's back.
     """
 
     SAFE = "safe"
+    ONCE = "once"
     BILLABLE = "billable"
 
 
@@ -188,7 +190,7 @@ def pick_id(data: Any) -> str:
 def should_retry(error: JoggError, policy: RetryPolicy) -> bool:
     if policy is RetryPolicy.SAFE:
         return error.retryable
-    # BILLABLE: only failures that prove the request was not processed (see RetryPolicy).
+    # BILLABLE and ONCE: only failures that prove the request was not processed (see RetryPolicy).
     if isinstance(error, errors.RateLimitError):
         return True
     return isinstance(error, errors.TransportError) and not error.reached_server
@@ -250,6 +252,8 @@ class Transport:
                     headers=self._headers(),
                     timeout=self.api_timeout,
                 )
+            except httpx2.InvalidURL as exc:
+                raise errors.InvalidParametersError(f"The request could not be sent: {exc}") from None
             except httpx2.HTTPError as exc:
                 raise transport_error(exc, "the JoggAI API", self._api_key) from None
             return parse_envelope(response)
@@ -275,13 +279,20 @@ class Transport:
 
 def _final(error: JoggError, policy: RetryPolicy, *, tries: int) -> JoggError:
     """The error to raise once retrying stops; billable calls say plainly what may have happened."""
-    if policy is RetryPolicy.BILLABLE and (
-        isinstance(error, errors.ServerError) or (isinstance(error, errors.TransportError) and error.reached_server)
-    ):
+    uncertain = isinstance(error, errors.ServerError) or (
+        isinstance(error, errors.TransportError) and error.reached_server
+    )
+    if policy is RetryPolicy.BILLABLE and uncertain:
         return errors.OutcomeUnknownError(
             f"{error.message} The request may already have been accepted and charged, so it was NOT retried "
             "automatically (retrying could charge twice). Check the remaining credits and recent projects "
             "before trying again.",
+            cause=error,
+        )
+    if policy is RetryPolicy.ONCE and uncertain:
+        return errors.OutcomeUnknownError(
+            f"{error.message} It may have been created anyway, so it was not retried automatically (that "
+            "could make a duplicate). Nothing was charged: this call is free, so trying again is safe.",
             cause=error,
         )
     if tries > 1:

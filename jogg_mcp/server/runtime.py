@@ -95,8 +95,8 @@ def explain(error: api_errors.JoggError, *, billable: bool) -> str:
         api_errors.RateLimitError,
         api_errors.ConnectError,
     )
-    if billable and isinstance(error, refused_before_charging):
-        text += " Nothing was charged."
+    if (not billable or isinstance(error, refused_before_charging)) and "Nothing was charged" not in text:
+        text += " Nothing was charged."  # free calls never charge; refused creates were not processed
     if isinstance(error, api_errors.AuthenticationError):
         text += " (Or start the server with --sandbox to try it without a key.)"
     if isinstance(error, api_errors.InsufficientCreditsError):

@@ -12,7 +12,7 @@ from pydantic import Field
 
 from jogg_mcp.api.models import AspectRatio, AvatarType, AvatarVideoRequest, ScreenStyle
 from jogg_mcp.server.runtime import Runtime, jogg_session, tool_hints
-from jogg_mcp.server.tools.common import AspectRatioName, AvatarSource, CreatedResult, created_reply
+from jogg_mcp.server.tools.common import AspectRatioName, AvatarSource, CreatedResult, VoiceId, created_reply
 
 SCREEN_STYLES = {
     "background": ScreenStyle.BACKGROUND,
@@ -27,9 +27,7 @@ def register(server: MCPServer[Any], runtime: Runtime) -> None:
         ctx: Context,
         avatar_id: Annotated[int, Field(ge=0, description="From list_avatars")],
         avatar_type: AvatarSource,
-        voice_id: Annotated[
-            str, Field(min_length=1, max_length=100, description="From list_voices (needed with audio_url too)")
-        ],
+        voice_id: VoiceId,
         aspect_ratio: AspectRatioName,
         script: Annotated[
             str | None, Field(default=None, min_length=1, max_length=20000, description="Text the avatar speaks")

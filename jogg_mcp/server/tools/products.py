@@ -27,7 +27,9 @@ from jogg_mcp.server.tools.common import (
     AvatarSource,
     CreatedResult,
     LanguageName,
+    ProductId,
     ScriptStyleName,
+    VoiceId,
     created_reply,
 )
 
@@ -90,7 +92,6 @@ def _summary(product: ProductResult, verb: str) -> str:
     )
 
 
-ProductId = Annotated[str, Field(description="product_id from create_product_from_url", min_length=1, max_length=100)]
 OptionalText = Annotated[str | None, Field(default=None, max_length=5000)]
 MediaList = Annotated[
     list[MediaItem] | None,
@@ -182,7 +183,7 @@ def register(server: MCPServer[Any], runtime: Runtime) -> None:
         language: LanguageName,
         avatar_id: Annotated[int, Field(ge=0, description="From list_avatars")],
         avatar_type: AvatarSource,
-        voice_id: Annotated[str, Field(min_length=1, max_length=100, description="From list_voices")],
+        voice_id: VoiceId,
         script_style: ScriptStyleName,
         visual_style: Annotated[
             str | None,

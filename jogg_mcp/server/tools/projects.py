@@ -13,6 +13,7 @@ from pydantic import Field
 
 from jogg_mcp.api.models import Project, ProjectKind, ProjectStatus
 from jogg_mcp.server.runtime import Runtime, ToolResult, jogg_session, reply, tool_hints
+from jogg_mcp.server.tools.common import ProjectId
 
 MAX_WAIT_SECONDS = 50  # MCP clients give up near 60 s
 
@@ -66,14 +67,7 @@ def register(server: MCPServer[Any], runtime: Runtime) -> None:
     @server.tool(**tool_hints("Get render status", read_only=True, idempotent=True))
     async def get_project(
         ctx: Context,
-        project_id: Annotated[
-            str,
-            Field(
-                min_length=1,
-                max_length=100,
-                description="From create_video or create_avatar_video, or the JoggAI dashboard",
-            ),
-        ],
+        project_id: ProjectId,
         wait_seconds: Annotated[
             int, Field(ge=0, le=MAX_WAIT_SECONDS, description="Wait up to this long for the render to finish (0-50)")
         ] = 0,

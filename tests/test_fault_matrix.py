@@ -1,0 +1,156 @@
+"""Every tool against every fault the sandbox can inject, through the MCP client: success after bounded
+retries where repeating is safe, otherwise a clear error that says what failed and whether anything was
+charged; never more than one billable create per call; and the server keeps serving."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import httpx2
+import pytest
+from mcp import Client
+
+from jogg_mcp.sandbox import SandboxServer
+from tests import mediagen as g
+from tests.conftest import mcp_client, server_settings
+
+pytestmark = pytest.mark.anyio
+
+# tool -> (method, path of the call the fault hits, how it may be retried)
+TOOLS: dict[str, tuple[str, str, str]] = {
+    "upload_asset": ("POST", "/v2/upload/asset", "safe"),
+    "create_product_from_url": ("POST", "/v1/product", "once"),
+    "update_product": ("PUT", "/v1/product", "safe"),
+    "create_video": ("POST", "/v1/create_video_from_url", "billable"),
+    "create_avatar_video": ("POST", "/v2/create_video_from_avatar", "billable"),
+    "get_project": ("GET", "/v1/project", "safe"),
+    "list_avatars": ("GET", "/v2/avatars/public", "safe"),
+    "list_voices": ("GET", "/v2/voices", "safe"),
+    "list_visual_styles": ("GET", "/v2/visual_styles", "safe"),
+    "list_templates": ("GET", "/v2/templates", "safe"),
+    "list_music": ("GET", "/v2/musics", "safe"),
+    "get_credits": ("GET", "/v2/user/remaining_quota", "safe"),
+}
+# fault name -> inject() fields; each fires once
+FAULTS: dict[str, dict[str, Any]] = {
+    "http_500": {"kind": "http_500"},
+    "http_502": {"kind": "http_502"},
+    "http_503": {"kind": "http_503"},
+    "code_50000": {"kind": "code_50000"},
+    "code_429": {"kind": "code_429"},
+    "code_429_retry_after": {"kind": "code_429", "retry_after": 1, "http_status": 429},
+    "connection_reset": {"kind": "reset"},
+    "read_timeout": {"kind": "hang", "delay": 1.5},
+    "truncated_json": {"kind": "truncated_json"},
+    "slow_body": {"kind": "slow_body", "delay": 1.0},
+}
+REFUSALS_BEFORE_PROCESSING = {"code_429", "code_429_retry_after", "slow_body"}
+
+
+@pytest.fixture
+async def client(sandbox: SandboxServer, tmp_path: Path) -> AsyncIterator[Client]:
+    settings = server_settings(
+        sandbox, JOGG_READ_TIMEOUT="0.6", JOGG_UPLOAD_TIMEOUT="0.6", JOGG_ALLOWED_DIRS=str(tmp_path)
+    )
+    async with mcp_client(settings) as connected:
+        yield connected
+
+
+def arguments(tool: str, sandbox: SandboxServer, folder: Path) -> dict[str, Any]:
+    """Valid arguments for `tool`, with whatever it refers to created directly in the sandbox."""
+    headers = {"x-api-key": sandbox.api_key}
+    product = httpx2.post(
+        sandbox.base_url + "/v1/product", json={"url": "https://shop.example/p/1"}, headers=headers
+    ).json()["data"]
+    video = {
+        "product_id": product["product_id"],
+        "aspect_ratio": "portrait",
+        "video_length": 15,
+        "language": "english",
+        "avatar_id": 127,
+        "avatar_type": "public",
+        "voice_id": "en-US-ChristopherNeural",
+        "script_style": "Don't Worry",
+        "visual_style": "FullScreen",
+    }
+    if tool == "get_project":
+        created = httpx2.post(
+            sandbox.base_url + "/v1/create_video_from_url",
+            headers=headers,
+            json={**video, "aspect_ratio": 0, "avatar_type": 0, "video_length": "15", "template_type": "public"},
+        )
+        return {"project_id": created.json()["data"]["project_id"]}
+    return {
+        "upload_asset": {"path": str(g.image(folder / "a.png", "PNG"))},
+        "create_product_from_url": {"url": "https://shop.example/p/2"},
+        "update_product": {"product_id": product["product_id"], "name": "Renamed"},
+        "create_video": video,
+        "create_avatar_video": {
+            "avatar_id": 81,
+            "avatar_type": "public",
+            "voice_id": "en-US-ChristopherNeural",
+            "aspect_ratio": "portrait",
+            "script": "Hello",
+        },
+    }.get(tool, {})
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+@pytest.mark.parametrize("tool", TOOLS)
+async def test_fault_matrix(client: Client, sandbox: SandboxServer, tmp_path: Path, tool: str, fault: str) -> None:
+    method, path, policy = TOOLS[tool]
+    args = arguments(tool, sandbox, tmp_path)
+    products_before = len(sandbox.state.products)
+    sandbox.state.requests.clear()
+    sandbox.faults.inject(path=path, method=method, **FAULTS[fault])
+
+    result = await client.call_tool(tool, args)
+    text: str = result.content[0].text  # type: ignore[union-attr]
+    calls = sum(1 for r in sandbox.state.requests if r.method == method and r.path == path)
+
+    if policy == "safe" or fault in REFUSALS_BEFORE_PROCESSING:
+        assert not result.is_error, (tool, fault, text)
+        assert calls == (1 if fault == "slow_body" else 2)  # one retry, and only one
+    else:
+        assert result.is_error, (tool, fault)
+        assert calls == 1, "a create that may have been accepted must not be sent again"
+        if policy == "billable":
+            assert "may already have been accepted and charged" in text and "NOT retried" in text
+        else:
+            assert "may have been created anyway" in text and "Nothing was charged" in text
+        assert "Error executing tool" in text and len(text) > 120  # the reason, not a bare failure
+    if policy == "billable":
+        assert sum(sandbox.state.billable_creates.values()) <= 1
+    if tool == "create_product_from_url":
+        assert len(sandbox.state.products) - products_before <= 1
+    # The server keeps serving.
+    after = await client.call_tool("get_credits", {})
+    assert not after.is_error
+
+
+SIGNED_PUT_FAULTS: dict[str, tuple[dict[str, Any], str | None]] = {
+    "put_http_503": ({"kind": "http_503"}, None),
+    "put_connection_reset": ({"kind": "reset", "before_processing": True}, None),
+    "put_read_timeout": ({"kind": "hang", "delay": 1.5, "before_processing": True}, None),
+    "put_expired_url": ({"kind": "expire_signed_url"}, None),
+    "put_403": ({"kind": "forbid_put"}, "The upload storage refused the file: AccessDenied"),
+}
+
+
+@pytest.mark.parametrize("fault", SIGNED_PUT_FAULTS)
+async def test_signed_put_faults(client: Client, sandbox: SandboxServer, tmp_path: Path, fault: str) -> None:
+    spec, refusal = SIGNED_PUT_FAULTS[fault]
+    path = g.image(tmp_path / "a.png", "PNG")
+    sandbox.faults.inject(path="/upload/*", **spec)
+    result = await client.call_tool("upload_asset", {"path": str(path)})
+    text: str = result.content[0].text  # type: ignore[union-attr]
+    if refusal is None:
+        assert not result.is_error, text
+        assert result.structured_content is not None
+        assert httpx2.get(result.structured_content["asset_url"]).content == path.read_bytes()
+    else:
+        assert result.is_error and refusal in text and "Nothing was charged" in text
+        assert "signature=" not in text
+    assert not (await client.call_tool("get_credits", {})).is_error
