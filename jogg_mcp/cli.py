@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -22,6 +24,10 @@ def _setup_logging(level: str) -> None:
     # httpx2 logs every URL at INFO, and a signed upload URL is a credential: keep those quiet.
     for noisy in ("httpx2", "httpcore2"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _serve_command(args: argparse.Namespace) -> int:
@@ -46,6 +52,9 @@ def _serve_command(args: argparse.Namespace) -> int:
         log.info("using the embedded JoggAI sandbox at %s: nothing real is created or charged", sandbox.base_url)
     elif not settings.has_api_key:
         log.warning("JOGG_API_KEY is not set: tools will explain how to set it (or run with --sandbox)")
+    # SIGTERM (a client or supervisor stopping us) ends the server the way Ctrl-C does: in-flight calls are
+    # cancelled, files closed, the embedded sandbox stopped, and nothing but protocol ever reaches stdout.
+    signal.signal(signal.SIGTERM, _interrupt)
     runtime = Runtime(settings=settings, sandbox=sandbox is not None, accept_key_header=args.transport == "http")
     server = build_server(runtime)
     try:
@@ -62,9 +71,20 @@ def _serve_command(args: argparse.Namespace) -> int:
             app = build_http_app(server, host=args.host, token=token, allowed_hosts=args.allowed_host or [])
             log.info("MCP over streamable HTTP at http://%s:%d/mcp", args.host, args.port)
             uvicorn.run(app, host=args.host, port=args.port, log_level="warning", lifespan="on")
+    except KeyboardInterrupt:
+        interrupted = True
+    else:
+        interrupted = False
     finally:
         if sandbox is not None:
             sandbox.stop()
+    if interrupted:
+        log.info("stopped")
+        logging.shutdown()
+        sys.stdout.flush()
+        # The stdio transport reads stdin in a worker thread that no signal can wake: end the process here,
+        # after the cleanup above, instead of waiting for a line that may never come.
+        os._exit(0)
     return 0
 
 

@@ -93,3 +93,45 @@ async def test_progress_arrives_over_http(sandbox: SandboxServer) -> None:
             )
     assert result.structured_content is not None and result.structured_content["done"] is False
     assert messages and any(m and "checked" in m for m in messages)
+
+
+async def test_oversized_request_body_is_refused() -> None:
+    with http_server("--sandbox") as (url, _):
+        huge = {
+            "jsonrpc": "2.0",
+            "id": 1,
+            "method": "tools/call",
+            "params": {"name": "get_project", "arguments": {"project_id": "x" * (5 * 1024 * 1024)}},
+        }
+        response = httpx2.post(url, json=huge, headers={"Accept": "application/json, text/event-stream"})
+        assert response.status_code == 413
+
+
+async def test_bounded_load_on_loopback() -> None:
+    """8 concurrent clients x 25 calls each: every call succeeds (latency is the benchmarks' business)."""
+    import anyio
+
+    clients, calls = 8, 25
+    failures: list[str] = []
+    done = 0
+    with http_server("--sandbox") as (url, _):
+
+        async def one_client(index: int) -> None:
+            nonlocal done
+            async with http_client(url) as client:
+                for call in range(calls):
+                    tool, args = [
+                        ("get_credits", {}),
+                        ("list_voices", {"page_size": 5}),
+                        ("list_visual_styles", {"aspect_ratio": "portrait"}),
+                    ][(index + call) % 3]
+                    result = await client.call_tool(tool, args)
+                    if result.is_error:
+                        failures.append(f"{tool}: {result.content}")
+                    done += 1
+
+        with anyio.fail_after(120):
+            async with anyio.create_task_group() as group:
+                for index in range(clients):
+                    group.start_soon(one_client, index)
+    assert failures == [] and done == clients * calls
