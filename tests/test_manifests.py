@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 from mcp import Client
 
+import jogg_mcp
+
 from jogg_mcp.config import ENV_VARS
 from tests.node_tools import ROOT, npm_tool
 
@@ -18,7 +20,7 @@ pytestmark = pytest.mark.anyio
 
 MANIFESTS = ROOT / "manifests"
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())
-VERSION = PYPROJECT["project"]["version"]
+VERSION = jogg_mcp.__version__
 
 
 def load(name: str) -> Any:
@@ -80,6 +82,5 @@ def test_mcpb_cli_validates_the_manifest() -> None:
 
 
 def test_package_version_is_single_sourced() -> None:
-    import jogg_mcp
-
-    assert jogg_mcp.__version__ == VERSION
+    assert PYPROJECT["project"]["dynamic"] == ["version"]
+    assert PYPROJECT["tool"]["hatch"]["version"]["path"] == "jogg_mcp/__init__.py"

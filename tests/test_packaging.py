@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from mcp import Client, StdioServerParameters
 
+import jogg_mcp
+
 from tests.node_tools import ROOT
 
 pytestmark = pytest.mark.anyio
@@ -30,8 +32,8 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_wheel_and_sdist_contents(dist: Path) -> None:
-    (wheel,) = dist.glob("jogg_mcp-*.whl")
-    (sdist,) = dist.glob("jogg_mcp-*.tar.gz")
+    (wheel,) = dist.glob(f"jogg_mcp-{jogg_mcp.__version__}-*.whl")
+    (sdist,) = dist.glob(f"jogg_mcp-{jogg_mcp.__version__}.tar.gz")
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
         entry_points = archive.read(next(n for n in names if n.endswith("entry_points.txt"))).decode()

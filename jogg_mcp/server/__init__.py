@@ -14,6 +14,27 @@ from jogg_mcp.server.tools import assets, avatar_videos, catalog, products, proj
 REGISTRARS = (assets.register, products.register, avatar_videos.register, projects.register, catalog.register)
 
 
+def _without_titles(schema: Any) -> Any:
+    """Drop the titles pydantic derives from field names ("product_id" -> "Product Id"): they repeat the
+    key, and every byte of tools/list is context the model pays for in each conversation."""
+    if isinstance(schema, dict):
+        return {k: _without_titles(v) for k, v in schema.items() if not (k == "title" and isinstance(v, str))}
+    if isinstance(schema, list):
+        return [_without_titles(item) for item in schema]
+    return schema
+
+
+async def lean_tool_schemas(ctx: Any, call_next: Any) -> Any:
+    """Server middleware: serve tools/list with title-free input and output schemas."""
+    result = await call_next(ctx)
+    if getattr(ctx, "method", None) == "tools/list" and isinstance(result, dict):
+        for tool in result.get("tools", []):
+            for key in ("inputSchema", "outputSchema"):
+                if key in tool:
+                    tool[key] = _without_titles(tool[key])
+    return result
+
+
 def build_server(runtime: Runtime) -> MCPServer[Any]:
     server: MCPServer[Any] = MCPServer(
         "jogg-mcp",
@@ -22,6 +43,7 @@ def build_server(runtime: Runtime) -> MCPServer[Any]:
         instructions=guide.INSTRUCTIONS,
         website_url="https://www.jogg.ai",
         lifespan=lifespan,
+        middleware=[lean_tool_schemas],
     )
     for register in REGISTRARS:
         register(server, runtime)
