@@ -20,7 +20,7 @@ import venv
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import PYTHON, ROOT, StdioPeer, median, memory_kib, save, table  # noqa: E402
+from _common import PYTHON, ROOT, StdioPeer, median, memory_kib, save, table
 
 PEERS = {  # name: (pip requirement, console script, extra environment)
     "mcp-server-fetch": ("mcp-server-fetch", "mcp-server-fetch", {}),

@@ -135,3 +135,19 @@ async def test_signed_url_never_appears_in_upload_errors(sandbox: SandboxServer,
             with pytest.raises(error_type) as caught:
                 await jogg.assets.put_file(ticket.sign_url, str(path), content_type="image/png", size=100)
             assert signature not in str(caught.value) and signature not in repr(caught.value.args)
+
+
+async def test_http_library_logs_carry_no_signatures(
+    sandbox: SandboxServer, tmp_path: object, caplog: pytest.LogCaptureFixture
+) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "x.png"
+    path.write_bytes(b"p" * 10)
+    caplog.set_level("DEBUG", logger="httpx2")
+    async with make_client(sandbox) as jogg:
+        ticket = await jogg.assets.request_upload("x.png", "image/png", 10)
+        await jogg.assets.put_file(ticket.sign_url, str(path), content_type="image/png", size=10)
+    logged = "\n".join(r.getMessage() for r in caplog.records if r.name == "httpx2")
+    assert "PUT" in logged and "signature redacted" in logged
+    assert ticket.sign_url.split("signature=")[1] not in logged

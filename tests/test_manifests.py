@@ -12,7 +12,6 @@ import pytest
 from mcp import Client
 
 import jogg_mcp
-
 from jogg_mcp.config import ENV_VARS
 from tests.node_tools import ROOT, npm_tool
 

@@ -13,7 +13,6 @@ import pytest
 from mcp import Client, StdioServerParameters
 
 import jogg_mcp
-
 from tests.node_tools import ROOT
 
 pytestmark = pytest.mark.anyio

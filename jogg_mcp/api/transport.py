@@ -23,6 +23,18 @@ from jogg_mcp.api.errors import JoggError, redact
 logger = logging.getLogger("jogg_mcp.api")
 
 
+class _RedactUrls(logging.Filter):
+    """httpx2 logs every request URL at INFO; a signed upload URL is a credential, so drop query strings
+    from its records whoever configured logging."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = redact(record.getMessage()), None
+        return True
+
+
+logging.getLogger("httpx2").addFilter(_RedactUrls())
+
+
 class RetryPolicy(Enum):
     """How a call may be retried. Every endpoint declares one.
 
