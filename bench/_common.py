@@ -14,6 +14,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.servers import memory_kib  # noqa: E402, F401 - re-exported for the benchmarks
+
 RESULTS = ROOT / "bench" / "results"
 PYTHON = sys.executable
 
@@ -42,13 +45,6 @@ def machine() -> dict[str, Any]:
         else ""
     )
     return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(), "os": platform.platform()}
-
-
-def memory_kib(pid: int, field: str) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith(field + ":"):
-            return int(line.split()[1])
-    raise KeyError(field)
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:

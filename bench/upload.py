@@ -28,20 +28,9 @@ from media_files import video_with_moov_last
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from jogg_mcp.sandbox import SandboxServer
+from tests.servers import process_with_marker
 
 SIZE = 100_000_000
-
-
-def server_pid(marker: str) -> int:
-    needle = f"JOGG_BENCH_MARKER={marker}".encode()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                if needle in (entry / "environ").read_bytes().split(b"\0"):
-                    return int(entry.name)
-            except OSError:
-                continue
-    raise RuntimeError("server process not found")
 
 
 def curl_put(sandbox: SandboxServer, path: Path) -> float:
@@ -87,7 +76,7 @@ async def tool_uploads(
     async with Client(StdioServerParameters(command=PYTHON, args=["-m", "jogg_mcp", "serve"], env=env)) as client:
         warm = video_with_moov_last(path.parent / "warm.mp4", 200_000)
         await client.call_tool("upload_asset", {"path": str(warm)})  # libmagic and PyAV loaded, pool warm
-        pid = server_pid(marker)
+        pid = process_with_marker("JOGG_BENCH_MARKER", marker)
         for _ in range(runs):
             curl_times.append(await anyio.to_thread.run_sync(curl_put, sandbox, path))
             Path(f"/proc/{pid}/clear_refs").write_text("5")

@@ -12,30 +12,11 @@ from mcp import Client, StdioServerParameters
 
 from jogg_mcp.sandbox import SandboxServer
 from tests import mediagen as g
+from tests.servers import memory_kib, process_with_marker
 
 pytestmark = pytest.mark.anyio
 
 SIZE = 100_000_000  # the largest video JoggAI accepts
-
-
-def find_process(marker: str) -> int:
-    """The PID of the server subprocess, found by a unique variable in its environment."""
-    needle = f"JOGG_TEST_MARKER={marker}".encode()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                if needle in (entry / "environ").read_bytes().split(b"\0"):
-                    return int(entry.name)
-            except OSError:
-                continue
-    raise AssertionError("server process not found")
-
-
-def memory_kib(pid: int, field: str) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith(field + ":"):
-            return int(line.split()[1])
-    raise AssertionError(field)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc for the server's memory")
@@ -54,7 +35,7 @@ async def test_100_mb_upload_streams_with_flat_memory(sandbox: SandboxServer, tm
     async with Client(params) as client:
         warm = await client.call_tool("upload_asset", {"path": str(small)})  # loads libmagic and PyAV
         assert not warm.is_error
-        pid = find_process(marker)
+        pid = process_with_marker("JOGG_TEST_MARKER", marker)
         Path(f"/proc/{pid}/clear_refs").write_text("5")  # restart the peak-RSS counter from here
         baseline = memory_kib(pid, "VmRSS")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from pathlib import Path
@@ -157,17 +158,10 @@ def register(server: MCPServer[Any], runtime: Runtime) -> None:
                 f"extension {report.corrected_extension_from} did not match the {report.format} content; "
                 f"sent as {report.filename}"
             )
+        checked = {k: v for k, v in dataclasses.asdict(report).items() if k in UploadResult.model_fields}
         result = UploadResult(
+            **checked,
             asset_url=asset_url,
-            filename=report.filename,
-            content_type=report.content_type,
-            kind=report.kind,
-            format=report.format,
-            size_bytes=report.size_bytes,
-            duration_seconds=report.duration_seconds,
-            codec=report.codec,
-            width=report.width,
-            height=report.height,
             corrected=corrected,
             next_step=(
                 "Use asset_url as create_avatar_video's audio_url."
