@@ -40,17 +40,35 @@ class Runtime:
     accept_key_header: bool = False  # HTTP transport: allow a per-request key in API_KEY_HEADER
 
 
-@dataclass
 class AppState:
-    http: httpx2.AsyncClient
+    """One connection pool for the server's life, shared by every call and every API key.
+
+    It is made on the first call, not at start-up: building its TLS context costs ~80 ms that a client
+    waiting for `initialize` should not pay.
+    """
+
+    def __init__(self) -> None:
+        self._http: httpx2.AsyncClient | None = None
+
+    @property
+    def http(self) -> httpx2.AsyncClient:
+        if self._http is None:
+            limits = httpx2.Limits(max_connections=50, max_keepalive_connections=20)
+            self._http = httpx2.AsyncClient(limits=limits, trust_env=False)
+        return self._http
+
+    async def aclose(self) -> None:
+        if self._http is not None:
+            await self._http.aclose()
 
 
 @asynccontextmanager
 async def lifespan(server: MCPServer[Any]) -> AsyncIterator[AppState]:
-    """One connection pool for the server's life, shared by every call and every API key."""
-    limits = httpx2.Limits(max_connections=50, max_keepalive_connections=20)
-    async with httpx2.AsyncClient(limits=limits, trust_env=False) as http:
-        yield AppState(http=http)
+    state = AppState()
+    try:
+        yield state
+    finally:
+        await state.aclose()
 
 
 class ToolResult(BaseModel):
