@@ -15,6 +15,7 @@ from mcp import Client
 from jogg_mcp.sandbox import SandboxServer
 from tests import mediagen as g
 from tests.conftest import mcp_client, server_settings
+from tests.test_server_errors import AVATAR, VIDEO
 
 pytestmark = pytest.mark.anyio
 
@@ -64,17 +65,7 @@ def arguments(tool: str, sandbox: SandboxServer, folder: Path) -> dict[str, Any]
     product = httpx2.post(
         sandbox.base_url + "/v1/product", json={"url": "https://shop.example/p/1"}, headers=headers
     ).json()["data"]
-    video = {
-        "product_id": product["product_id"],
-        "aspect_ratio": "portrait",
-        "video_length": 15,
-        "language": "english",
-        "avatar_id": 127,
-        "avatar_type": "public",
-        "voice_id": "en-US-ChristopherNeural",
-        "script_style": "Don't Worry",
-        "visual_style": "FullScreen",
-    }
+    video = {"product_id": product["product_id"], **VIDEO}
     if tool == "get_project":
         created = httpx2.post(
             sandbox.base_url + "/v1/create_video_from_url",
@@ -87,13 +78,7 @@ def arguments(tool: str, sandbox: SandboxServer, folder: Path) -> dict[str, Any]
         "create_product_from_url": {"url": "https://shop.example/p/2"},
         "update_product": {"product_id": product["product_id"], "name": "Renamed"},
         "create_video": video,
-        "create_avatar_video": {
-            "avatar_id": 81,
-            "avatar_type": "public",
-            "voice_id": "en-US-ChristopherNeural",
-            "aspect_ratio": "portrait",
-            "script": "Hello",
-        },
+        "create_avatar_video": AVATAR,
     }.get(tool, {})
 
 
