@@ -63,3 +63,14 @@ async def test_inputs_are_flat(mcp: Client) -> None:
     for tool in await tool_contracts(mcp):
         for name, schema in tool["inputSchema"]["properties"].items():
             assert "$ref" not in schema or name == "media", (tool["name"], name)
+
+
+async def test_descriptions_are_dedented_and_limits_come_from_the_table(mcp: Client) -> None:
+    from jogg_mcp.media.formats import FORMATS, size_label
+
+    tools = {t["name"]: t for t in await tool_contracts(mcp)}
+    for tool in tools.values():
+        assert not any(line.startswith("    ") for line in tool["description"].splitlines()), tool["name"]
+    upload = tools["upload_asset"]["description"]
+    for fmt in FORMATS:
+        assert fmt.name in upload and size_label(fmt.max_bytes) in upload

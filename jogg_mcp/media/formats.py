@@ -87,6 +87,19 @@ def size_label(limit: int) -> str:
     return f"{limit // MB} MB"
 
 
+def limits_sentence() -> str:
+    """The rules in one line, for the upload tool's description (each kind shares one size and length)."""
+    parts = []
+    for kind in ("image", "video", "audio"):
+        formats = [f for f in FORMATS if f.kind == kind]
+        names = ", ".join(f.name + (f" ({f.codec_names})" if f.codecs else "") for f in formats)
+        rule = f"up to {size_label(formats[0].max_bytes)}"
+        if formats[0].max_seconds:
+            rule += f" and {formats[0].max_seconds / 60:g} minutes"
+        parts.append(f"{kind}: {names}, {rule}")
+    return "; ".join(parts)
+
+
 def limits_markdown() -> str:
     """The limits table, as the README and the limits resource show it."""
     rows = ["| Kind | Format | Extensions | Max size | Max duration | Video codecs |", "|---|---|---|---|---|---|"]

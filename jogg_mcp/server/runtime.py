@@ -3,11 +3,12 @@ and the shape of a reply. The tool modules stay thin glue over jogg_mcp.api."""
 
 from __future__ import annotations
 
+import inspect
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import httpx2
 from mcp.server import MCPServer
@@ -21,6 +22,8 @@ from jogg_mcp.api import errors as api_errors
 from jogg_mcp.config import Settings
 
 logger = logging.getLogger("jogg_mcp.server")
+
+ToolFunction = TypeVar("ToolFunction", bound=Callable[..., Any])
 
 API_KEY_HEADER = "x-jogg-api-key"
 """HTTP transport: a client may send its own JoggAI key per request in this header."""
@@ -149,18 +152,31 @@ async def jogg_session(ctx: Context, runtime: Runtime, *, billable: bool = False
         raise ToolError(f"Invalid request: {validation_message(error)}") from None
 
 
-def tool_hints(title: str, *, read_only: bool, destructive: bool = False, idempotent: bool) -> dict[str, Any]:
-    """Title and honest annotations for @server.tool. Every tool talks to JoggAI, so all are open-world."""
-    return {
-        "title": title,
-        "annotations": ToolAnnotations(
+def jogg_tool(
+    server: MCPServer[Any],
+    title: str,
+    *,
+    read_only: bool,
+    destructive: bool = False,
+    idempotent: bool,
+    description: str | None = None,
+) -> Callable[[ToolFunction], ToolFunction]:
+    """Register a tool with a title, honest annotations (every tool talks to JoggAI, so all are open-world)
+    and its docstring, dedented, as the description the model reads."""
+
+    def register(function: ToolFunction) -> ToolFunction:
+        text = inspect.cleandoc(description or function.__doc__ or "")
+        annotations = ToolAnnotations(
             title=title,
             read_only_hint=read_only,
             destructive_hint=destructive,
             idempotent_hint=idempotent,
             open_world_hint=True,
-        ),
-    }
+        )
+        server.tool(title=title, description=text, annotations=annotations)(function)
+        return function
+
+    return register
 
 
 Registrar = Callable[[MCPServer[Any], Runtime], None]

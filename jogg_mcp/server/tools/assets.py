@@ -19,11 +19,18 @@ from jogg_mcp.api import JoggClient
 from jogg_mcp.api.errors import SignedUrlExpiredError
 from jogg_mcp.files import PathRefused, default_roots, describe_roots, resolve_in_roots, roots_from_uris
 from jogg_mcp.media.check import MediaRejected, MediaReport, inspect_media
-from jogg_mcp.media.formats import MediaKind, human_size
+from jogg_mcp.media.formats import MediaKind, human_size, limits_sentence
 from jogg_mcp.media.sniff import sniff
-from jogg_mcp.server.runtime import Runtime, ToolResult, jogg_session, reply, tool_hints
+from jogg_mcp.server.runtime import Runtime, ToolResult, jogg_session, jogg_tool, reply
 
 PROGRESS_EVERY_SECONDS = 0.5
+
+UPLOAD_DESCRIPTION = f"""Upload a local image, video or audio file to JoggAI and get its asset_url. Free.
+
+Use for the user's own logo, product photos, clips (as product media) or voice-over/music (as
+create_avatar_video's audio_url). The file is checked first against JoggAI's limits ({limits_sentence()}).
+A refused file is not sent, and the error says how to fix it. Only files inside the allowed folders can be
+read (listed in resource jogg://allowed-folders; relative paths start at the first one)."""
 
 
 class UploadResult(ToolResult):
@@ -116,7 +123,7 @@ async def _upload(jogg: JoggClient, report: MediaReport, ctx: Context) -> str:
 
 
 def register(server: MCPServer[Any], runtime: Runtime) -> None:
-    @server.tool(**tool_hints("Upload media file", read_only=False, idempotent=False))
+    @jogg_tool(server, "Upload media file", read_only=False, idempotent=False, description=UPLOAD_DESCRIPTION)
     async def upload_asset(
         ctx: Context,
         path: Annotated[
@@ -129,15 +136,7 @@ def register(server: MCPServer[Any], runtime: Runtime) -> None:
         ],
         roots: Annotated[ListRootsResult | None, Resolve(client_roots)],
     ) -> Annotated[CallToolResult, UploadResult]:
-        """Upload a local image, video or audio file to JoggAI and get its asset_url. Free.
-
-        Use for the user's own logo, product photos, clips (as product media) or voice-over/music (as
-        create_avatar_video's audio_url). The file is checked first against JoggAI's limits: images JPG, PNG,
-        WebP, GIF up to 10 MB; video MP4/MOV (H.264 or H.265) or WebM (VP8, VP9, AV1) up to 100 MB and 5
-        minutes; audio MP3, WAV, M4A up to 20 MB and 10 minutes. A refused file is not sent, and the error says
-        how to fix it. Only files inside the allowed folders can be read (listed in resource
-        jogg://allowed-folders; relative paths start at the first one).
-        """
+        """Check a local media file against JoggAI's limits, then upload it and return its asset_url."""
         allowed = allowed_roots(runtime, roots)
         try:
             real = resolve_in_roots(path, allowed)

@@ -11,7 +11,7 @@ from mcp.types import CallToolResult
 from pydantic import Field
 
 from jogg_mcp.api.models import AspectRatio, AvatarType, AvatarVideoRequest, ScreenStyle
-from jogg_mcp.server.runtime import Runtime, jogg_session, tool_hints
+from jogg_mcp.server.runtime import Runtime, jogg_session, jogg_tool
 from jogg_mcp.server.tools.common import AspectRatioName, AvatarSource, CreatedResult, VoiceId, created_reply
 
 SCREEN_STYLES = {
@@ -22,7 +22,7 @@ SCREEN_STYLES = {
 
 
 def register(server: MCPServer[Any], runtime: Runtime) -> None:
-    @server.tool(**tool_hints("Create talking-avatar video (spends credits)", read_only=False, idempotent=False))
+    @jogg_tool(server, "Create talking-avatar video (spends credits)", read_only=False, idempotent=False)
     async def create_avatar_video(
         ctx: Context,
         avatar_id: Annotated[int, Field(ge=0, description="From list_avatars")],

@@ -11,7 +11,7 @@ from mcp.types import CallToolResult
 from pydantic import BaseModel, Field
 
 from jogg_mcp.api.models import AspectRatio, Avatar, Template, Voice
-from jogg_mcp.server.runtime import Runtime, ToolResult, jogg_session, reply, tool_hints
+from jogg_mcp.server.runtime import Runtime, ToolResult, jogg_session, jogg_tool, reply
 from jogg_mcp.server.tools.common import AspectRatioName, AvatarSource, LanguageName
 
 MAX_PAGE = 50
@@ -137,7 +137,7 @@ def _more_hint(tool: str, page: int, more: bool) -> str:
 
 
 def register(server: MCPServer[Any], runtime: Runtime) -> None:
-    @server.tool(**tool_hints("List avatars", read_only=True, idempotent=True))
+    @jogg_tool(server, "List avatars", read_only=True, idempotent=True)
     async def list_avatars(
         ctx: Context,
         source: AvatarSource = "public",
@@ -176,7 +176,7 @@ def register(server: MCPServer[Any], runtime: Runtime) -> None:
         names = ", ".join(f"{a.name} ({a.avatar_id})" for a in items[:8])
         return reply(result, f"{len(items)} {source} avatar(s) on page {page}: {names}.", runtime)
 
-    @server.tool(**tool_hints("List voices", read_only=True, idempotent=True))
+    @jogg_tool(server, "List voices", read_only=True, idempotent=True)
     async def list_voices(
         ctx: Context,
         language: Annotated[LanguageName | None, Field(default=None)] = None,
@@ -197,7 +197,7 @@ def register(server: MCPServer[Any], runtime: Runtime) -> None:
         names = ", ".join(f"{v.name} ({v.voice_id})" for v in items[:8])
         return reply(result, f"{len(items)} voice(s) on page {page}: {names}.", runtime)
 
-    @server.tool(**tool_hints("List visual styles", read_only=True, idempotent=True))
+    @jogg_tool(server, "List visual styles", read_only=True, idempotent=True)
     async def list_visual_styles(
         ctx: Context, aspect_ratio: OptionalAspect = None
     ) -> Annotated[CallToolResult, VisualStyleList]:
@@ -207,7 +207,7 @@ def register(server: MCPServer[Any], runtime: Runtime) -> None:
         result = VisualStyleList(visual_styles=[s.name for s in styles])
         return reply(result, f"{len(styles)} visual style(s): {', '.join(result.visual_styles)}.", runtime)
 
-    @server.tool(**tool_hints("List templates", read_only=True, idempotent=True))
+    @jogg_tool(server, "List templates", read_only=True, idempotent=True)
     async def list_templates(
         ctx: Context,
         source: Annotated[
@@ -227,7 +227,7 @@ def register(server: MCPServer[Any], runtime: Runtime) -> None:
         names = ", ".join(f"{t.name} ({t.template_id})" for t in items[:8])
         return reply(result, f"{len(items)} {source} template(s): {names}.", runtime)
 
-    @server.tool(**tool_hints("List background music", read_only=True, idempotent=True))
+    @jogg_tool(server, "List background music", read_only=True, idempotent=True)
     async def list_music(
         ctx: Context, page: Page = 1, page_size: PageSize = 10
     ) -> Annotated[CallToolResult, MusicList]:
@@ -246,7 +246,7 @@ def register(server: MCPServer[Any], runtime: Runtime) -> None:
         names = ", ".join(f"{m.name} ({m.music_id})" for m in items[:8])
         return reply(result, f"{len(items)} track(s) on page {page} of {total_pages or '?'}: {names}.", runtime)
 
-    @server.tool(**tool_hints("Get remaining credits", read_only=True, idempotent=True))
+    @jogg_tool(server, "Get remaining credits", read_only=True, idempotent=True)
     async def get_credits(ctx: Context) -> Annotated[CallToolResult, Credits]:
         """The JoggAI account's remaining credits, and what videos cost. Free. Check before creating videos."""
         async with jogg_session(ctx, runtime) as jogg:

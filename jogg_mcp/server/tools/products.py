@@ -21,7 +21,7 @@ from jogg_mcp.api.models import (
     UpdateProductRequest,
     UrlVideoRequest,
 )
-from jogg_mcp.server.runtime import Runtime, ToolResult, jogg_session, reply, tool_hints
+from jogg_mcp.server.runtime import Runtime, ToolResult, jogg_session, jogg_tool, reply
 from jogg_mcp.server.tools.common import (
     AspectRatioName,
     AvatarSource,
@@ -100,7 +100,7 @@ MediaList = Annotated[
 
 
 def register(server: MCPServer[Any], runtime: Runtime) -> None:
-    @server.tool(**tool_hints("Create product from URL", read_only=False, idempotent=False))
+    @jogg_tool(server, "Create product from URL", read_only=False, idempotent=False)
     async def create_product_from_url(
         ctx: Context,
         url: Annotated[
@@ -140,7 +140,7 @@ def register(server: MCPServer[Any], runtime: Runtime) -> None:
         result = _product_result(product)
         return reply(result, _summary(result, "Created"), runtime)
 
-    @server.tool(**tool_hints("Update product", read_only=False, destructive=True, idempotent=True))
+    @jogg_tool(server, "Update product", read_only=False, destructive=True, idempotent=True)
     async def update_product(
         ctx: Context,
         product_id: ProductId,
@@ -174,7 +174,7 @@ def register(server: MCPServer[Any], runtime: Runtime) -> None:
         result = _product_result(product)
         return reply(result, _summary(result, "Updated"), runtime)
 
-    @server.tool(**tool_hints("Create product video (spends credits)", read_only=False, idempotent=False))
+    @jogg_tool(server, "Create product video (spends credits)", read_only=False, idempotent=False)
     async def create_video(
         ctx: Context,
         product_id: ProductId,

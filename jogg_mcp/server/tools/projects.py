@@ -12,7 +12,7 @@ from mcp.types import CallToolResult
 from pydantic import Field
 
 from jogg_mcp.api.models import Project, ProjectKind, ProjectStatus
-from jogg_mcp.server.runtime import Runtime, ToolResult, jogg_session, reply, tool_hints
+from jogg_mcp.server.runtime import Runtime, ToolResult, jogg_session, jogg_tool, reply
 from jogg_mcp.server.tools.common import ProjectId
 
 MAX_WAIT_SECONDS = 50  # MCP clients give up near 60 s
@@ -64,7 +64,7 @@ def _text(result: ProjectResult) -> str:
 
 
 def register(server: MCPServer[Any], runtime: Runtime) -> None:
-    @server.tool(**tool_hints("Get render status", read_only=True, idempotent=True))
+    @jogg_tool(server, "Get render status", read_only=True, idempotent=True)
     async def get_project(
         ctx: Context,
         project_id: ProjectId,
