@@ -118,7 +118,7 @@ async def test_wait_returns_in_time_with_a_hint(mcp: Client, sandbox: SandboxSer
     )
     result = await call(mcp, "get_project", project_id=created["project_id"], wait_seconds=1)
     assert result["status"] in ("queued", "rendering") and result["done"] is False
-    assert result["waited_seconds"] <= 1.2
+    assert result["waited_seconds"] <= 1.5  # never past the wait asked for (plus one call)
     assert "call get_project" in result["next_step"].lower() and "do not create" in result["next_step"].lower()
 
 
