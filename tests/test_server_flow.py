@@ -165,3 +165,20 @@ async def test_stdio_subprocess_with_sandbox() -> None:
         assert credits["remaining_credits"] == 100 and credits["sandbox"] is True
         product = await call(client, "create_product_from_url", url="https://shop.example/p/1")
         assert product["product_id"]
+
+
+async def test_create_product_applies_overrides(mcp: Client, sandbox: SandboxServer) -> None:
+    media = [{"type": "video", "url": "https://cdn.example/demo.mp4", "name": "Demo"}]
+    product = await call(
+        mcp,
+        "create_product_from_url",
+        url="https://shop.example/p/77",
+        name="Trail Shoe",
+        target_audience="hikers",
+        media=media,
+    )
+    assert product["name"] == "Trail Shoe" and product["target_audience"] == "hikers"
+    assert product["description"]  # JoggAI's own, kept
+    assert [(m["type"], m["url"]) for m in product["media"]] == [("video", "https://cdn.example/demo.mp4")]
+    stored = sandbox.state.products[product["product_id"]]
+    assert stored["name"] == "Trail Shoe" and stored["media"][0]["type"] == 2

@@ -125,18 +125,20 @@ def register(server: MCPServer[Any], runtime: Runtime) -> None:
         upload_asset URLs there to use the user's own images or clips).
         Returns product_id. Next: optionally update_product, then create_video.
         """
-        overrides = {"name": name, "description": description, "target_audience": target_audience}
         async with jogg_session(ctx, runtime) as jogg:
             product = await jogg.products.create(CreateProductRequest(url=url))
             # With a url, JoggAI's crawler decides the fields; apply the caller's overrides explicitly.
-            if any(v is not None for v in overrides.values()) or media is not None:
-                await jogg.products.update(
-                    UpdateProductRequest(product_id=product.product_id, media=_to_wire(media), **overrides)
-                )
-                changed = {k: v for k, v in overrides.items() if v is not None}
-                if media is not None:
-                    changed["media"] = _to_wire(media)  # type: ignore[assignment]
-                product = product.model_copy(update=changed)
+            overrides = UpdateProductRequest(
+                product_id=product.product_id,
+                name=name,
+                description=description,
+                target_audience=target_audience,
+                media=_to_wire(media),
+            )
+            changes = overrides.wire()
+            if len(changes) > 1:  # more than the product_id
+                await jogg.products.update(overrides)
+                product = Product.model_validate({**product.model_dump(), **changes})
         result = _product_result(product)
         return reply(result, _summary(result, "Created"), runtime)
 
