@@ -10,6 +10,25 @@ from jogg_mcp.api import JoggClient
 from jogg_mcp.api.transport import RetrySettings, Throttle, forget_throttles
 from jogg_mcp.sandbox import SandboxServer
 
+# Valid arguments for the two creating tools (create_video also needs a product_id).
+VIDEO = {
+    "aspect_ratio": "portrait",
+    "video_length": 15,
+    "language": "english",
+    "avatar_id": 127,
+    "avatar_type": "public",
+    "voice_id": "en-US-ChristopherNeural",
+    "script_style": "Don't Worry",
+    "visual_style": "FullScreen",
+}
+AVATAR = {
+    "avatar_id": 81,
+    "avatar_type": "public",
+    "voice_id": "en-US-ChristopherNeural",
+    "aspect_ratio": "portrait",
+    "script": "Hello there",
+}
+
 FAST_RETRY = RetrySettings(max_retries=3, base_delay=0.01, max_delay=0.05, max_total=10.0)
 
 

@@ -14,8 +14,7 @@ from mcp import Client
 
 from jogg_mcp.sandbox import SandboxServer
 from tests import mediagen as g
-from tests.conftest import mcp_client, server_settings
-from tests.test_server_errors import AVATAR, VIDEO
+from tests.conftest import AVATAR, VIDEO, mcp_client, server_settings
 
 pytestmark = pytest.mark.anyio
 

@@ -19,6 +19,7 @@ from mcp.client.streamable_http import streamable_http_client
 
 from jogg_mcp.sandbox import SandboxServer
 from tests import mediagen as g
+from tests.conftest import VIDEO
 from tests.servers import http_server
 
 pytestmark = pytest.mark.anyio
@@ -56,14 +57,7 @@ async def whole_flow(client: Client, sandbox: SandboxServer, folder: Path, log: 
         client,
         "create_video",
         product_id=product["product_id"],
-        aspect_ratio="square",
-        video_length=30,
-        language="english",
-        avatar_id=127,
-        avatar_type="public",
-        voice_id="en-US-ChristopherNeural",
-        script_style="Data",
-        visual_style="FullScreen",
+        **VIDEO,
     )
     avatar = await log.call(
         client,
@@ -88,14 +82,7 @@ async def whole_flow(client: Client, sandbox: SandboxServer, folder: Path, log: 
         client,
         "create_video",
         product_id=product["product_id"],
-        aspect_ratio="square",
-        video_length=15,
-        language="english",
-        avatar_id=127,
-        avatar_type="public",
-        voice_id="en-US-ChristopherNeural",
-        script_style="Data",
-        visual_style="FullScreen",
+        **VIDEO,
     )
     for code in (10105, 18025, 40000, 50000):
         sandbox.faults.inject(path="/v2/voices", kind="error_code", code=code, count=5)

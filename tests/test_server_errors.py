@@ -9,27 +9,9 @@ from mcp import Client
 
 from jogg_mcp.config import Settings
 from jogg_mcp.sandbox import SandboxServer
-from tests.conftest import mcp_client
+from tests.conftest import AVATAR, VIDEO, mcp_client
 
 pytestmark = pytest.mark.anyio
-
-VIDEO = {
-    "aspect_ratio": "portrait",
-    "video_length": 15,
-    "language": "english",
-    "avatar_id": 127,
-    "avatar_type": "public",
-    "voice_id": "en-US-ChristopherNeural",
-    "script_style": "Don't Worry",
-    "visual_style": "FullScreen",
-}
-AVATAR = {
-    "avatar_id": 81,
-    "avatar_type": "public",
-    "voice_id": "en-US-ChristopherNeural",
-    "aspect_ratio": "portrait",
-    "script": "Hello there",
-}
 
 
 async def error_text(client: Client, tool: str, arguments: dict[str, Any]) -> str:

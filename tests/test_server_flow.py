@@ -12,6 +12,7 @@ from mcp import Client, StdioServerParameters
 
 from jogg_mcp.sandbox import SandboxServer
 from tests import mediagen
+from tests.conftest import AVATAR
 
 pytestmark = pytest.mark.anyio
 
@@ -107,15 +108,7 @@ async def test_seed_flow(mcp: Client, sandbox: SandboxServer, tmp_path: Path) ->
 
 async def test_wait_returns_in_time_with_a_hint(mcp: Client, sandbox: SandboxServer) -> None:
     sandbox.state.render_seconds = 60
-    created = await call(
-        mcp,
-        "create_avatar_video",
-        avatar_id=81,
-        avatar_type="public",
-        voice_id="en-US-ChristopherNeural",
-        aspect_ratio="portrait",
-        script="Hello",
-    )
+    created = await call(mcp, "create_avatar_video", **AVATAR)
     result = await call(mcp, "get_project", project_id=created["project_id"], wait_seconds=1)
     assert result["status"] in ("queued", "rendering") and result["done"] is False
     assert result["waited_seconds"] <= 1.5  # never past the wait asked for (plus one call)
@@ -123,15 +116,7 @@ async def test_wait_returns_in_time_with_a_hint(mcp: Client, sandbox: SandboxSer
 
 
 async def test_failed_render_reports_the_error(mcp: Client, sandbox: SandboxServer) -> None:
-    created = await call(
-        mcp,
-        "create_avatar_video",
-        avatar_id=81,
-        avatar_type="public",
-        voice_id="en-US-ChristopherNeural",
-        aspect_ratio="portrait",
-        script="Hello",
-    )
+    created = await call(mcp, "create_avatar_video", **AVATAR)
     sandbox.state.set_outcome(created["project_id"], "failed", "voice synthesis failed")
     result = await call(mcp, "get_project", project_id=created["project_id"])
     assert result["status"] == "failed" and result["error"] == "voice synthesis failed" and result["done"]

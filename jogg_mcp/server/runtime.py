@@ -177,6 +177,3 @@ def jogg_tool(
         return function
 
     return register
-
-
-Registrar = Callable[[MCPServer[Any], Runtime], None]
