@@ -12,18 +12,13 @@ from pydantic import ValidationError
 from jogg_mcp.api import JoggClient
 from jogg_mcp.api import errors as e
 from jogg_mcp.api.models import (
-    AspectRatio,
-    AvatarType,
     AvatarVideoRequest,
     CreateProductRequest,
-    MediaType,
     ProductMedia,
-    ProjectKind,
-    ProjectStatus,
-    ScreenStyle,
     UpdateProductRequest,
     UrlVideoRequest,
 )
+from jogg_mcp.api.vocabulary import AspectRatio, AvatarType, MediaType, ProjectKind, ProjectStatus, ScreenStyle
 from jogg_mcp.sandbox import SandboxServer
 from jogg_mcp.sandbox.media import sample_audio
 

@@ -99,7 +99,7 @@ async def test_refused_connection_says_nothing_was_sent() -> None:
 async def test_timeout_and_garbled_body(sandbox: SandboxServer) -> None:
     sandbox.faults.inject(path="/v2/visual_styles", kind="hang", delay=1.5)
     async with make_client(sandbox, retry=NO_RETRY, read_timeout=0.3) as jogg:
-        with pytest.raises(e.TimeoutError, match="did not answer in time"):
+        with pytest.raises(e.ReadTimeoutError, match="did not answer in time"):
             await jogg.catalog.visual_styles()
         sandbox.faults.inject(path="/v2/visual_styles", kind="truncated_json")
         with pytest.raises(e.BadResponseError, match="not its JSON envelope"):

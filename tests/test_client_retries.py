@@ -10,7 +10,8 @@ import pytest
 
 from jogg_mcp.api import JoggClient
 from jogg_mcp.api import errors as e
-from jogg_mcp.api.models import AspectRatio, AvatarType, AvatarVideoRequest, CreateProductRequest
+from jogg_mcp.api.models import AvatarVideoRequest, CreateProductRequest
+from jogg_mcp.api.vocabulary import AspectRatio, AvatarType
 from jogg_mcp.api.transport import RetrySettings, Throttle
 from jogg_mcp.sandbox import SandboxServer
 from tests.conftest import FAST_RETRY, make_client

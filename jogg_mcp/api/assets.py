@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import httpx2
 
 from jogg_mcp.api import errors
 from jogg_mcp.api.models import UploadTicket
-from jogg_mcp.api.transport import RetryPolicy, Transport, file_chunks, transport_error
+from jogg_mcp.api.transport import Endpoint, RetryPolicy, Transport, file_chunks, transport_error
 
 ProgressCallback = Callable[[int, int], Any]
+
+# Minting a URL charges nothing and creates nothing the user sees, so it is safe to retry.
+REQUEST_UPLOAD = Endpoint("POST", "/v2/upload/asset", RetryPolicy.SAFE)
 
 
 class AssetsAPI:
@@ -19,13 +22,35 @@ class AssetsAPI:
         self._transport = transport
         self._upload_timeout = upload_timeout
 
+    async def upload(
+        self,
+        path: str,
+        *,
+        filename: str,
+        content_type: str,
+        size: int,
+        before_put: Callable[[], Awaitable[None]] | None = None,
+        on_progress: ProgressCallback | None = None,
+    ) -> str:
+        """The whole upload: a signed URL, then the bytes; returns the asset_url.
+
+        `before_put` runs (and may raise) right before the bytes go, so a caller can check that the file is
+        still what it checked earlier. A signed URL that expired on the way is replaced by a fresh one once.
+        """
+        ticket = await self.request_upload(filename, content_type, size)
+        if before_put is not None:
+            await before_put()
+        try:
+            await self.put_file(ticket.sign_url, path, content_type=content_type, size=size, on_progress=on_progress)
+        except errors.SignedUrlExpiredError:
+            ticket = await self.request_upload(filename, content_type, size)
+            await self.put_file(ticket.sign_url, path, content_type=content_type, size=size, on_progress=on_progress)
+        return ticket.asset_url
+
     async def request_upload(self, filename: str, content_type: str, file_size: int) -> UploadTicket:
-        """POST /v2/upload/asset. Minting a URL charges nothing, so it is safe to retry."""
+        """POST /v2/upload/asset: where to PUT the bytes, and the URL they will have."""
         data = await self._transport.call(
-            "POST",
-            "/v2/upload/asset",
-            policy=RetryPolicy.SAFE,
-            json={"filename": filename, "content_type": content_type, "file_size": file_size},
+            REQUEST_UPLOAD, json={"filename": filename, "content_type": content_type, "file_size": file_size}
         )
         return UploadTicket.model_validate(data)
 

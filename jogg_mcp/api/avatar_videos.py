@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
-from jogg_mcp.api.models import AvatarVideoRequest, CreatedVideo, Project, ProjectKind, V2AvatarVideoWire
+from jogg_mcp.api.models import AvatarVideoRequest, CreatedVideo, Project, V2AvatarVideoWire
 from jogg_mcp.api.pricing import estimated_script_seconds, video_credits
-from jogg_mcp.api.transport import RetryPolicy, Transport, pick_id
+from jogg_mcp.api.transport import Endpoint, RetryPolicy, Transport, pick_id
+from jogg_mcp.api.vocabulary import ProjectKind
+
+CREATE_AVATAR_VIDEO = Endpoint("POST", "/v2/create_video_from_avatar", RetryPolicy.BILLABLE)
+GET_AVATAR_VIDEO = Endpoint("GET", "/v2/avatar_video/{video_id}", RetryPolicy.SAFE)
 
 
 class AvatarVideosAPI:
@@ -18,9 +20,7 @@ class AvatarVideosAPI:
 
         `audio_seconds` is the measured length of the audio, when known; otherwise the minimum charge is quoted.
         """
-        data = await self._transport.call(
-            "POST", "/v2/create_video_from_avatar", policy=RetryPolicy.BILLABLE, json=request.wire()
-        )
+        data = await self._transport.call(CREATE_AVATAR_VIDEO, json=request.wire())
         seconds = estimated_script_seconds(request.script) if request.script else (audio_seconds or 0.0)
         return CreatedVideo(
             project_id=pick_id(data), kind=ProjectKind.AVATAR_VIDEO, estimated_credits=video_credits(seconds)
@@ -28,6 +28,5 @@ class AvatarVideosAPI:
 
     async def get(self, video_id: str) -> Project:
         """GET /v2/avatar_video/{id}, normalised."""
-        path = f"/v2/avatar_video/{quote(video_id, safe='')}"  # an id is one path segment, whatever it holds
-        data = await self._transport.call("GET", path, policy=RetryPolicy.SAFE)
+        data = await self._transport.call(GET_AVATAR_VIDEO, segments={"video_id": video_id})
         return V2AvatarVideoWire.model_validate(data).normalise()

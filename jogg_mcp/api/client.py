@@ -1,6 +1,6 @@
-"""JoggClient: the typed async JoggAI client. It knows nothing of MCP.
+"""JoggClient: the typed async JoggAI client. It knows nothing of MCP, nor of how it is configured.
 
-async with JoggClient.from_settings(settings) as jogg:
+async with JoggClient(api_key=key, base_url="https://api.jogg.ai") as jogg:
     product = await jogg.products.create(CreateProductRequest(url="https://shop.example/p/1"))
 """
 
@@ -14,10 +14,10 @@ from jogg_mcp.api.assets import AssetsAPI
 from jogg_mcp.api.avatar_videos import AvatarVideosAPI
 from jogg_mcp.api.catalog import CatalogAPI
 from jogg_mcp.api.errors import NotFoundError
-from jogg_mcp.api.models import Project, ProjectKind
-from jogg_mcp.api.products_v1 import ProductsV1
+from jogg_mcp.api.models import Project
+from jogg_mcp.api.products import ProductsAPI
 from jogg_mcp.api.transport import RetrySettings, Throttle, Transport, throttle_for_key
-from jogg_mcp.config import Settings
+from jogg_mcp.api.vocabulary import ProjectKind
 
 
 class JoggClient:
@@ -56,26 +56,9 @@ class JoggClient:
             throttle=throttle or throttle_for_key(api_key),
         )
         self.assets = AssetsAPI(self.transport, upload)
-        self.products = ProductsV1(self.transport)
+        self.products = ProductsAPI(self.transport)
         self.avatar_videos = AvatarVideosAPI(self.transport)
         self.catalog = CatalogAPI(self.transport)
-
-    @classmethod
-    def from_settings(
-        cls, settings: Settings, *, api_key: str | None = None, http: httpx2.AsyncClient | None = None
-    ) -> JoggClient:
-        key = api_key or (settings.api_key.get_secret_value() if settings.api_key else None)
-        if not key:
-            raise ValueError("no JoggAI API key: set JOGG_API_KEY")
-        return cls(
-            api_key=key,
-            base_url=settings.base_url,
-            connect_timeout=settings.connect_timeout,
-            read_timeout=settings.read_timeout,
-            upload_timeout=settings.upload_timeout,
-            retry=RetrySettings(max_retries=settings.max_retries),
-            http=http,
-        )
 
     async def find_project(self, project_id: str, kind: ProjectKind | None = None) -> Project:
         """Status of any render id: URL-video projects live at /v1/project, avatar videos at

@@ -2,6 +2,11 @@
 
 Every error carries the JoggAI request id (`rid`) when the server sent one, the business `code` and the
 HTTP status, and a message a person can act on. Signed upload URLs are redacted from every message.
+
+Two facts per class drive everything downstream (docs/architecture.md, "How a request is retried"):
+- `retryable`: the same request may succeed if sent again;
+- `refused_before_processing`: JoggAI provably did not act on the request, so nothing was created or charged.
+The transport's retry rule and the tool layer's "Nothing was charged." both read these, and nothing else.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ class JoggError(Exception):
     """Base class for every error the JoggAI client raises."""
 
     retryable: bool = False
+    refused_before_processing: bool = False
 
     def __init__(
         self,
@@ -47,27 +53,38 @@ class JoggError(Exception):
 class AuthenticationError(JoggError):
     """10105: the API key is missing or wrong."""
 
+    refused_before_processing = True
+
 
 class PermissionDeniedError(JoggError):
     """18025: the account's plan has no API access."""
+
+    refused_before_processing = True
 
 
 class InsufficientCreditsError(JoggError):
     """18020: not enough credits for the request."""
 
+    refused_before_processing = True
+
 
 class InvalidParametersError(JoggError):
     """40000: JoggAI rejected a field; the message carries the server's text."""
 
+    refused_before_processing = True
+
 
 class NotFoundError(JoggError):
     """10104: the id does not exist (or belongs to another account)."""
+
+    refused_before_processing = True
 
 
 class RateLimitError(JoggError):
     """429 (as HTTP status or business code): over 20 POSTs a minute for this key."""
 
     retryable = True
+    refused_before_processing = True
 
     def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: object) -> None:
         super().__init__(message, **kwargs)  # type: ignore[arg-type]
@@ -96,6 +113,7 @@ class TransportError(JoggError):
     def __init__(self, message: str, *, reached_server: bool, **kwargs: object) -> None:
         super().__init__(message, **kwargs)  # type: ignore[arg-type]
         self.reached_server = reached_server
+        self.refused_before_processing = not reached_server
 
 
 class ConnectError(TransportError):
@@ -105,7 +123,7 @@ class ConnectError(TransportError):
         super().__init__(message, reached_server=False, **kwargs)
 
 
-class TimeoutError(TransportError):
+class ReadTimeoutError(TransportError):
     """The server did not answer in time; the request may have been processed."""
 
     def __init__(self, message: str, **kwargs: object) -> None:
@@ -135,7 +153,7 @@ class OutcomeUnknownError(JoggError):
         self.cause = cause
 
 
-# Business codes documented in jogg-api.md §1.4, with the advice a user needs.
+# JoggAI's business codes (docs/joggai-api.md, "Errors"), with the advice a user needs.
 ERROR_CODES: dict[int, tuple[type[JoggError], str]] = {
     10105: (AuthenticationError, "JoggAI rejected the API key. Check JOGG_API_KEY (dashboard → avatar menu → API)."),
     18025: (PermissionDeniedError, "This JoggAI account has no API access. Upgrade the plan to one that includes API."),

@@ -1,4 +1,4 @@
-"""Typed shapes for the JoggAI API: friendly enums on our side, wire shapes exactly as documented.
+"""Typed shapes for the JoggAI API: requests and responses, on the wire exactly as documented.
 
 Requests are strict (`extra="forbid"`) so a typo fails here, not at JoggAI. Responses are lenient
 (`extra="ignore"`) and accept the documented id aliases, because the real API adds fields over time.
@@ -6,175 +6,25 @@ Requests are strict (`extra="forbid"`) so a typo fails here, not at JoggAI. Resp
 
 from __future__ import annotations
 
-from enum import IntEnum, StrEnum
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator, model_validator
 
-
-class AspectRatio(StrEnum):
-    """v2 sends these strings; v1 and all responses use 0, 1, 2."""
-
-    PORTRAIT = "portrait"  # 9:16
-    LANDSCAPE = "landscape"  # 16:9
-    SQUARE = "square"  # 1:1
-
-    @property
-    def v1(self) -> int:
-        return _ASPECT_TO_INT[self]
-
-    @classmethod
-    def from_wire(cls, value: Any) -> AspectRatio:
-        if isinstance(value, cls):
-            return value
-        if isinstance(value, int) and not isinstance(value, bool) and value in _INT_TO_ASPECT:
-            return _INT_TO_ASPECT[value]
-        if isinstance(value, str) and value.isdigit() and int(value) in _INT_TO_ASPECT:
-            return _INT_TO_ASPECT[int(value)]
-        return cls(str(value).lower())
-
-
-_ASPECT_TO_INT = {AspectRatio.PORTRAIT: 0, AspectRatio.LANDSCAPE: 1, AspectRatio.SQUARE: 2}
-_INT_TO_ASPECT = {v: k for k, v in _ASPECT_TO_INT.items()}
-
-
-class AvatarType(IntEnum):
-    PUBLIC = 0  # JoggAI library avatar
-    CUSTOM = 1  # your own: instant, photo or product avatar
-
-
-class ScreenStyle(IntEnum):
-    BACKGROUND = 1
-    GREEN_SCREEN = 2  # MP4 on green, for chroma key
-    TRANSPARENT_WEBM = 3  # WebM with alpha; JoggAI needs captions off for it
-
-
-class MediaType(IntEnum):
-    IMAGE = 1
-    VIDEO = 2
-
-
-class TemplateType(StrEnum):
-    PUBLIC = "public"
-    CUSTOM = "custom"
-
-
-class VoiceMode(StrEnum):
-    SCRIPT = "script"
-    AUDIO = "audio"
-
-
-# v1 create_video_from_url accepts these 16 script styles (jogg-api.md §1.8).
-ScriptStyle = Literal[
-    "Don't Worry",
-    "Discovery",
-    "Data",
-    "Top 3 reasons",
-    "Soft Selling",
-    "Humor & Meme",
-    "Feature Explainer",
-    "Soft Storytelling with Twist",
-    "Expert Advice",
-    "Unboxing & Review",
-    "Challenge",
-    "Problem/Solution",
-    "Comparison",
-    "Creative/Innovative",
-    "Emotional Appeal",
-    "Immersive Storytelling",
-]
-
-# Script and voice languages: the 54 lowercase names of V2Y ai_scripts.language.
-Language = Literal[
-    "english",
-    "filipino",
-    "french",
-    "german",
-    "hindi",
-    "indonesian",
-    "italian",
-    "japanese",
-    "korean",
-    "malay",
-    "portuguese",
-    "russian",
-    "spanish",
-    "thai",
-    "vietnamese",
-    "arabic",
-    "greek",
-    "turkish",
-    "slovenian",
-    "croatian",
-    "romanian",
-    "chinese",
-    "bengali",
-    "urdu",
-    "hungarian",
-    "traditional-chinese",
-    "polish",
-    "cantonese",
-    "danish",
-    "malayalam",
-    "tamil",
-    "telugu",
-    "czech",
-    "hebrew",
-    "zulu",
-    "swedish",
-    "lithuanian",
-    "dutch",
-    "flemish",
-    "norwegian",
-    "finnish",
-    "bulgarian",
-    "latvian",
-    "ukrainian",
-    "mongolian",
-    "persian",
-    "odia",
-    "assamese",
-    "kannada",
-    "tagalog",
-    "amharic",
-    "serbian",
-    "slovak",
-    "swahili",
-]
-
-VideoLength = Literal[15, 30, 60]
-
-
-class ProjectStatus(StrEnum):
-    """One vocabulary for every render, whichever endpoint reported it."""
-
-    QUEUED = "queued"
-    RENDERING = "rendering"
-    SUCCEEDED = "succeeded"
-    FAILED = "failed"
-    DELETED = "deleted"
-
-    @property
-    def is_final(self) -> bool:
-        return self in (ProjectStatus.SUCCEEDED, ProjectStatus.FAILED, ProjectStatus.DELETED)
-
-
-# v1 GET /project status_code: 1 start, 2 waiting, 3 processing, 4 success, 5 failed, 99 deleted.
-V1_STATUS = {
-    1: ProjectStatus.QUEUED,
-    2: ProjectStatus.QUEUED,
-    3: ProjectStatus.RENDERING,
-    4: ProjectStatus.SUCCEEDED,
-    5: ProjectStatus.FAILED,
-    99: ProjectStatus.DELETED,
-}
-# v2 avatar_video status strings.
-V2_STATUS = {
-    "pending": ProjectStatus.QUEUED,
-    "processing": ProjectStatus.RENDERING,
-    "completed": ProjectStatus.SUCCEEDED,
-    "failed": ProjectStatus.FAILED,
-}
+from jogg_mcp.api.vocabulary import (
+    V1_STATUS,
+    V2_STATUS,
+    AspectRatio,
+    AvatarType,
+    Language,
+    MediaType,
+    ProjectKind,
+    ProjectStatus,
+    ScreenStyle,
+    ScriptStyle,
+    TemplateType,
+    VideoLength,
+    VoiceMode,
+)
 
 
 class _Request(BaseModel):
@@ -235,6 +85,11 @@ class ProductInput(_Request):
     def wire(self) -> dict[str, Any]:
         return self.model_dump(exclude_none=True, mode="json")
 
+    def overrides(self) -> dict[str, Any]:
+        """The product fields this request sets (name, description, target_audience, media)."""
+        fields = ("name", "description", "target_audience", "media")
+        return {name: getattr(self, name) for name in fields if getattr(self, name) is not None}
+
 
 class CreateProductRequest(ProductInput):
     url: str | None = None
@@ -248,6 +103,12 @@ class CreateProductRequest(ProductInput):
 
 class UpdateProductRequest(ProductInput):
     product_id: str
+
+    @model_validator(mode="after")
+    def _something_to_change(self) -> UpdateProductRequest:
+        if not self.overrides():
+            raise ValueError("Nothing to update: pass at least one of name, description, target_audience, media")
+        return self
 
 
 class UrlVideoRequest(_Request):
@@ -318,8 +179,8 @@ class AvatarVideoRequest(_Request):
             raise ValueError("give exactly one of script (text to speak) or audio_url (an uploaded audio asset)")
         if self.screen_style is ScreenStyle.TRANSPARENT_WEBM and self.caption:
             raise ValueError(
-                "screen_style 3 (transparent WebM) needs caption=false: JoggAI cannot burn "
-                "captions into an alpha-channel video"
+                "a transparent screen_style (WebM with an alpha channel) needs caption=false: JoggAI cannot burn "
+                "captions into it; set caption=false, or use a green screen to keep captions"
             )
         return self
 
@@ -346,11 +207,6 @@ class AvatarVideoRequest(_Request):
 
 
 # --- render status -------------------------------------------------------------------------------------
-
-
-class ProjectKind(StrEnum):
-    URL_VIDEO = "url_video"  # v1 /create_video_from_url, status at GET /v1/project
-    AVATAR_VIDEO = "avatar_video"  # v2 /create_video_from_avatar, status at GET /v2/avatar_video/{id}
 
 
 class Project(_Response):
@@ -381,7 +237,7 @@ class V1ProjectWire(_Response):
     @field_validator("id", mode="before")
     @classmethod
     def _id_text(cls, value: Any) -> Any:
-        return str(value) if isinstance(value, int) else value  # V1Y types it integer (C-20)
+        return str(value) if isinstance(value, int) else value  # the v1 spec types it integer (C-20)
 
     def normalise(self) -> Project:
         status = V1_STATUS.get(self.status_code)

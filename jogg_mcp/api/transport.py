@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
+from urllib.parse import quote
 
 import anyio
 import httpx2
@@ -53,6 +54,21 @@ class RetryPolicy(Enum):
     SAFE = "safe"
     ONCE = "once"
     BILLABLE = "billable"
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """One JoggAI operation as the client calls it: method, path (with `{name}` placeholders for path
+    segments) and how it may be retried. Each API module declares its endpoints once; the tool inventory
+    and the tests read them from there."""
+
+    method: str
+    path: str
+    policy: RetryPolicy
+
+    def url_path(self, **segments: str) -> str:
+        """The path with each placeholder filled by one quoted segment, whatever the value holds."""
+        return self.path.format(**{k: quote(v, safe="") for k, v in segments.items()})
 
 
 @dataclass(frozen=True)
@@ -114,7 +130,7 @@ def _retry_after_seconds(response: httpx2.Response, body: Any) -> float | None:
             parsed = email.utils.parsedate_to_datetime(header) if header else None
             if parsed is not None:
                 return max(0.0, parsed.timestamp() - time.time())
-    if isinstance(body, dict):  # C-23: "retryAfter" is mentioned by the docs but never specified
+    if isinstance(body, dict):  # "retryAfter" is mentioned but never specified (docs/joggai-api.md, C-23)
         for holder in (body, body.get("data") or {}):
             if isinstance(holder, dict):
                 for key in ("retryAfter", "retry_after"):
@@ -186,12 +202,12 @@ def transport_error(exc: httpx2.HTTPError, what: str, *secrets: str | None) -> e
             f"Could not connect to {what} ({detail}). Nothing was sent. Check the network and JOGG_BASE_URL."
         )
     if isinstance(exc, httpx2.TimeoutException):
-        return errors.TimeoutError(f"{what} did not answer in time ({detail}).")
+        return errors.ReadTimeoutError(f"{what} did not answer in time ({detail}).")
     return errors.BadResponseError(f"The connection to {what} broke before a full answer arrived ({detail}).")
 
 
 def pick_id(data: Any) -> str:
-    """Creates answer with `project_id`, `video_id` or `id` depending on the generation (jogg-api.md §10)."""
+    """Creates answer with `project_id`, `video_id` or `id` depending on the generation (docs/joggai-api.md)."""
     if isinstance(data, dict):
         for key in ("project_id", "video_id", "id"):
             if data.get(key):
@@ -203,9 +219,7 @@ def should_retry(error: JoggError, policy: RetryPolicy) -> bool:
     if policy is RetryPolicy.SAFE:
         return error.retryable
     # BILLABLE and ONCE: only failures that prove the request was not processed (see RetryPolicy).
-    if isinstance(error, errors.RateLimitError):
-        return True
-    return isinstance(error, errors.TransportError) and not error.reached_server
+    return error.retryable and error.refused_before_processing
 
 
 def backoff_delay(attempt: int, settings: RetrySettings, retry_after: float | None) -> float:
@@ -242,15 +256,16 @@ class Transport:
 
     async def call(
         self,
-        method: str,
-        path: str,
+        endpoint: Endpoint,
         *,
-        policy: RetryPolicy,
         params: Mapping[str, Any] | None = None,
         json: Any = None,
+        segments: Mapping[str, str] | None = None,
     ) -> Any:
-        """Send one API call, with retries as `policy` allows, and return the envelope's `data`."""
+        """Send one API call, with retries as the endpoint's policy allows, and return the envelope's `data`."""
         query = {k: v for k, v in (params or {}).items() if v is not None}
+        method = endpoint.method
+        path = endpoint.url_path(**(segments or {}))
 
         async def attempt() -> Any:
             if method == "POST":
@@ -270,7 +285,7 @@ class Transport:
                 raise transport_error(exc, "the JoggAI API", self._api_key) from None
             return parse_envelope(response)
 
-        return await self.with_retries(attempt, f"{method} {path}", policy)
+        return await self.with_retries(attempt, f"{method} {path}", endpoint.policy)
 
     async def with_retries(self, attempt: Callable[[], Any], label: str, policy: RetryPolicy) -> Any:
         deadline = time.monotonic() + self.retry.max_total
@@ -291,9 +306,8 @@ class Transport:
 
 def _final(error: JoggError, policy: RetryPolicy, *, tries: int) -> JoggError:
     """The error to raise once retrying stops; billable calls say plainly what may have happened."""
-    uncertain = isinstance(error, errors.ServerError) or (
-        isinstance(error, errors.TransportError) and error.reached_server
-    )
+    # A transient failure that JoggAI may have acted on: a 5xx, a lost or garbled answer.
+    uncertain = error.retryable and not error.refused_before_processing
     if policy is RetryPolicy.BILLABLE and uncertain:
         return errors.OutcomeUnknownError(
             f"{error.message} The request may already have been accepted and charged, so it was NOT retried "

@@ -11,24 +11,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jogg_mcp.media.formats import (
+    BY_MAGIC,
     BY_NAME,
     FIX_CODEC,
     FIX_DURATION,
     FIX_SIZE,
     FIX_TYPE,
     FIX_WEBM_CODEC,
-    FORMATS,
+    ISO_BMFF,
     MB,
     MediaFormat,
     MediaKind,
+    same_family,
     size_label,
 )
 from jogg_mcp.media.probe import Probe, ProbeError, probe
 from jogg_mcp.media.sniff import sniff
 from jogg_mcp.media.structure import truncated
-
-_BY_MAGIC = {magic_type: fmt for fmt in FORMATS for magic_type in fmt.magic_types}
-_ISO_FAMILY = {"video/mp4", "video/x-m4v", "audio/x-m4a", "audio/mp4"}  # MP4 or M4A: the streams decide
 
 # What a person would call the things libmagic finds that we refuse.
 _DESCRIPTIONS = {
@@ -88,11 +87,11 @@ def inspect_media(path: Path) -> MediaReport:
         raise MediaRejected(path, "is empty (0 bytes).", "Export or download it again.")
     with path.open("rb") as handle:
         mime = sniff(handle)
-        fmt = _BY_MAGIC.get(mime)
+        fmt = BY_MAGIC.get(mime)
         if fmt is None:
             described = _DESCRIPTIONS.get(mime, mime)
             raise MediaRejected(path, f"is {described} (detected {mime}), which JoggAI does not accept.", FIX_TYPE)
-        if mime not in _ISO_FAMILY:
+        if mime not in ISO_BMFF:
             _check_size(path, fmt, size)
         if truncated(fmt.name, handle, size):
             raise MediaRejected(
@@ -101,7 +100,7 @@ def inspect_media(path: Path) -> MediaReport:
                 "Copy or export the file again completely.",
             )
     facts = _probe(path, fmt)
-    if mime in _ISO_FAMILY:
+    if mime in ISO_BMFF:
         fmt = _iso_format(facts)
         _check_size(path, fmt, size)
     codec = _check_streams(path, fmt, facts)
@@ -124,6 +123,24 @@ def inspect_media(path: Path) -> MediaReport:
         height=facts.height,
         corrected_extension_from=corrected,
     )
+
+
+def recheck(report: MediaReport) -> None:
+    """Right before the bytes go: the file must still have the size and type it was checked with."""
+    path = report.path
+    size = path.stat().st_size
+    with path.open("rb") as handle:
+        mime_now = sniff(handle)
+    if size != report.size_bytes:
+        raise MediaRejected(
+            path,
+            f"changed size since it was checked ({report.size_bytes} → {size} bytes).",
+            "Wait until it is completely written, then upload it again.",
+        )
+    if not same_family(mime_now, report.content_type):
+        raise MediaRejected(
+            path, f"changed type since it was checked (now {mime_now}).", "Upload it again once it is final."
+        )
 
 
 def _check_size(path: Path, fmt: MediaFormat, size: int) -> None:

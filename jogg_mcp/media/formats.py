@@ -1,4 +1,4 @@
-"""The single source of JoggAI's upload rules (seed guide "Upload Media"; MB means 10^6 bytes).
+"""The single source of JoggAI's upload rules (docs/joggai-api.md, "Uploads"; MB means 10^6 bytes).
 
 The limits resource, every refusal message and the README's limits table are generated from FORMATS.
 """
@@ -49,6 +49,20 @@ FORMATS: tuple[MediaFormat, ...] = (
 )
 
 BY_NAME = {f.name: f for f in FORMATS}
+BY_MAGIC = {magic_type: fmt for fmt in FORMATS for magic_type in fmt.magic_types}
+# MP4 and M4A share one container (ISO BMFF): libmagic cannot tell them apart, the streams decide.
+ISO_BMFF = frozenset(BY_NAME["MP4"].magic_types + BY_NAME["M4A"].magic_types)
+
+
+def same_family(magic_type: str, content_type: str) -> bool:
+    """Whether a file libmagic now calls `magic_type` is still the kind declared as `content_type`."""
+    declared = next((f for f in FORMATS if f.content_type == content_type), None)
+    if declared is None:
+        return False
+    if magic_type in ISO_BMFF:
+        return bool(ISO_BMFF & set(declared.magic_types))
+    return magic_type in declared.magic_types
+
 
 # How to fix each kind of refusal, in the spirit of the upload guide's own commands.
 FIX_SIZE = {

@@ -8,10 +8,8 @@ from mcp.server import MCPServer
 
 from jogg_mcp import __version__
 from jogg_mcp.server import guide
-from jogg_mcp.server.runtime import Runtime, lifespan
-from jogg_mcp.server.tools import assets, avatar_videos, catalog, products, projects
-
-REGISTRARS = (assets.register, products.register, avatar_videos.register, projects.register, catalog.register)
+from jogg_mcp.server.inventory import register_tools
+from jogg_mcp.server.runtime import Runtime, lifespan_for
 
 
 def _without_titles(schema: Any) -> Any:
@@ -42,11 +40,10 @@ def build_server(runtime: Runtime) -> MCPServer[Any]:
         version=__version__,
         instructions=guide.INSTRUCTIONS,
         website_url="https://www.jogg.ai",
-        lifespan=lifespan,
+        lifespan=lifespan_for(runtime),
         middleware=[lean_tool_schemas],
     )
-    for register in REGISTRARS:
-        register(server, runtime)
+    register_tools(server)
     guide.register(server, runtime)
     return server
 

@@ -1,1 +1,1 @@
-"""One module per domain; each has register(server, runtime)."""
+"""The tool functions, one module per domain; jogg_mcp.server.inventory lists and registers them."""

@@ -1,27 +1,26 @@
-"""upload_asset: check a local file against JoggAI's limits, then stream it to a signed URL."""
+"""upload_asset: check a local file against JoggAI's limits, then stream it to JoggAI."""
 
 from __future__ import annotations
 
 import dataclasses
 import os
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import anyio
-from mcp.server import MCPServer
 from mcp.server.mcpserver import Context, ListRoots, Resolve
 from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import CallToolResult, ListRootsResult
 from pydantic import Field
 
-from jogg_mcp.api import JoggClient
-from jogg_mcp.api.errors import SignedUrlExpiredError
 from jogg_mcp.files import PathRefused, default_roots, describe_roots, resolve_in_roots, roots_from_uris
-from jogg_mcp.media.check import MediaRejected, MediaReport, inspect_media
+from jogg_mcp.media.check import MediaRejected, MediaReport, inspect_media, recheck
 from jogg_mcp.media.formats import MediaKind, human_size, limits_sentence
-from jogg_mcp.media.sniff import sniff
-from jogg_mcp.server.runtime import Runtime, ToolResult, jogg_session, jogg_tool, reply
+from jogg_mcp.server.replies import ToolResult, reply
+from jogg_mcp.server.runtime import Runtime, runtime_of
+from jogg_mcp.server.session import jogg_session
 
 PROGRESS_EVERY_SECONDS = 0.5
 
@@ -64,35 +63,8 @@ def allowed_roots(runtime: Runtime, offered: ListRootsResult | None) -> list[Pat
     return list(runtime.settings.allowed_dirs) or default_roots()
 
 
-def _still_same(report: MediaReport) -> None:
-    """Between the check and the PUT the file must not change size or type."""
-    size = report.path.stat().st_size
-    with report.path.open("rb") as handle:
-        mime_now = sniff(handle)
-    if size != report.size_bytes:
-        raise ToolError(
-            f"{report.path.name} changed size since it was checked ({report.size_bytes} → {size} bytes). "
-            "Wait until it is completely written, then upload it again. Nothing was uploaded."
-        )
-    if not _same_family(mime_now, report.content_type):
-        raise ToolError(
-            f"{report.path.name} changed type since it was checked (now {mime_now}). Upload it again "
-            "once it is final. Nothing was uploaded."
-        )
-
-
-def _same_family(mime: str, content_type: str) -> bool:
-    iso = {"video/mp4", "video/x-m4v", "audio/x-m4a", "audio/mp4"}
-    if content_type in ("video/mp4", "audio/mp4"):
-        return mime in iso
-    wav = {"audio/x-wav", "audio/wav", "audio/vnd.wave"}
-    if content_type == "audio/wav":
-        return mime in wav
-    return mime == content_type
-
-
-async def _upload(jogg: JoggClient, report: MediaReport, ctx: Context) -> str:
-    total = report.size_bytes
+def _progress_reporter(ctx: Context, filename: str) -> Callable[[int, int], Awaitable[None]]:
+    """A progress callback that tells the client at most twice a second, and always at the end."""
     last_report = 0.0
 
     async def progress(sent: int, size: int) -> None:
@@ -100,84 +72,72 @@ async def _upload(jogg: JoggClient, report: MediaReport, ctx: Context) -> str:
         now = time.monotonic()
         if sent == size or now - last_report >= PROGRESS_EVERY_SECONDS:
             last_report = now
-            note = f"uploading {report.filename}: {human_size(sent)} of {human_size(size)}"
-            await ctx.report_progress(sent, size, note)
+            await ctx.report_progress(sent, size, f"uploading {filename}: {human_size(sent)} of {human_size(size)}")
 
-    ticket = await jogg.assets.request_upload(report.filename, report.content_type, total)
-    await anyio.to_thread.run_sync(_still_same, report)
-    for attempt in range(2):
-        try:
-            await jogg.assets.put_file(
-                ticket.sign_url,
+    return progress
+
+
+def _facts(report: MediaReport) -> str:
+    parts = (
+        report.format,
+        human_size(report.size_bytes),
+        f"{report.duration_seconds:g} s" if report.duration_seconds else None,
+        report.codec,
+        f"{report.width}x{report.height}" if report.width else None,
+    )
+    return ", ".join(str(part) for part in parts if part)
+
+
+async def upload_asset(
+    ctx: Context,
+    path: Annotated[
+        str,
+        Field(
+            min_length=1,
+            max_length=4096,
+            description="Path of a local file inside the allowed folders (relative paths start at the first one)",
+        ),
+    ],
+    roots: Annotated[ListRootsResult | None, Resolve(client_roots)],
+) -> Annotated[CallToolResult, UploadResult]:
+    """Check a local media file against JoggAI's limits, then upload it and return its asset_url."""
+    allowed = allowed_roots(runtime_of(ctx), roots)
+    try:
+        real = resolve_in_roots(path, allowed)
+        report = await anyio.to_thread.run_sync(inspect_media, real)
+        async with jogg_session(ctx) as jogg:
+            asset_url = await jogg.assets.upload(
                 os.fspath(report.path),
+                filename=report.filename,
                 content_type=report.content_type,
-                size=total,
-                on_progress=progress,
+                size=report.size_bytes,
+                before_put=lambda: anyio.to_thread.run_sync(recheck, report),
+                on_progress=_progress_reporter(ctx, report.filename),
             )
-            return ticket.asset_url
-        except SignedUrlExpiredError:
-            if attempt:
-                raise
-            ticket = await jogg.assets.request_upload(report.filename, report.content_type, total)
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
-def register(server: MCPServer[Any], runtime: Runtime) -> None:
-    @jogg_tool(server, "Upload media file", read_only=False, idempotent=False, description=UPLOAD_DESCRIPTION)
-    async def upload_asset(
-        ctx: Context,
-        path: Annotated[
-            str,
-            Field(
-                min_length=1,
-                max_length=4096,
-                description="Path of a local file inside the allowed folders (relative paths start at the first one)",
-            ),
-        ],
-        roots: Annotated[ListRootsResult | None, Resolve(client_roots)],
-    ) -> Annotated[CallToolResult, UploadResult]:
-        """Check a local media file against JoggAI's limits, then upload it and return its asset_url."""
-        allowed = allowed_roots(runtime, roots)
-        try:
-            real = resolve_in_roots(path, allowed)
-            report = await anyio.to_thread.run_sync(inspect_media, real)
-        except PathRefused as refused:
-            raise ToolError(str(refused)) from None
-        except MediaRejected as rejected:
-            raise ToolError(f"Not uploaded: {rejected}") from None
-        except OSError as error:
-            raise ToolError(
-                f"{path!r} could not be read ({error.strerror or error}). Allowed folders: {describe_roots(allowed)}."
-            ) from None
-        async with jogg_session(ctx, runtime) as jogg:
-            asset_url = await _upload(jogg, report, ctx)
-        corrected = None
-        if report.corrected_extension_from is not None:
-            corrected = (
-                f"extension {report.corrected_extension_from} did not match the {report.format} content; "
-                f"sent as {report.filename}"
-            )
-        checked = {k: v for k, v in dataclasses.asdict(report).items() if k in UploadResult.model_fields}
-        result = UploadResult(
-            **checked,
-            asset_url=asset_url,
-            corrected=corrected,
-            next_step=(
-                "Use asset_url as create_avatar_video's audio_url."
-                if report.kind == "audio"
-                else "Use asset_url in create_product_from_url/update_product media."
-            ),
+    except PathRefused as refused:
+        raise ToolError(str(refused)) from None
+    except MediaRejected as rejected:
+        raise ToolError(f"Not uploaded: {rejected}") from None
+    except OSError as error:
+        raise ToolError(
+            f"{path!r} could not be read ({error.strerror or error}). Allowed folders: {describe_roots(allowed)}."
+        ) from None
+    corrected = None
+    if report.corrected_extension_from is not None:
+        corrected = (
+            f"extension {report.corrected_extension_from} did not match the {report.format} content; "
+            f"sent as {report.filename}"
         )
-        facts = ", ".join(
-            str(x)
-            for x in (
-                report.format,
-                human_size(report.size_bytes),
-                f"{report.duration_seconds:g} s" if report.duration_seconds else None,
-                report.codec,
-                f"{report.width}x{report.height}" if report.width else None,
-            )
-            if x
-        )
-        text = f"Uploaded {real.name} ({facts}): {asset_url}" + (f". Note: {corrected}." if corrected else "")
-        return reply(result, text, runtime)
+    checked = {k: v for k, v in dataclasses.asdict(report).items() if k in UploadResult.model_fields}
+    result = UploadResult(
+        **checked,
+        asset_url=asset_url,
+        corrected=corrected,
+        next_step=(
+            "Use asset_url as create_avatar_video's audio_url."
+            if report.kind == "audio"
+            else "Use asset_url in create_product_from_url/update_product media."
+        ),
+    )
+    text = f"Uploaded {real.name} ({_facts(report)}): {asset_url}" + (f". Note: {corrected}." if corrected else "")
+    return reply(ctx, result, text)

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from mcp.server import MCPServer
 from mcp.server.mcpserver import Context
-from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import CallToolResult
 from pydantic import Field
 
-from jogg_mcp.api.models import AspectRatio, AvatarType, AvatarVideoRequest, ScreenStyle
-from jogg_mcp.server.runtime import Runtime, jogg_session, jogg_tool
-from jogg_mcp.server.tools.common import AspectRatioName, AvatarSource, CreatedResult, VoiceId, created_reply
+from jogg_mcp.api.models import AvatarVideoRequest
+from jogg_mcp.api.vocabulary import AspectRatio, AvatarType, ScreenStyle
+from jogg_mcp.server.parameters import AspectRatioName, AvatarId, AvatarSource, Caption, VideoName, VoiceId
+from jogg_mcp.server.replies import CreatedResult, created_reply
+from jogg_mcp.server.session import jogg_session
 
 SCREEN_STYLES = {
     "background": ScreenStyle.BACKGROUND,
@@ -21,72 +21,59 @@ SCREEN_STYLES = {
 }
 
 
-def register(server: MCPServer[Any], runtime: Runtime) -> None:
-    @jogg_tool(server, "Create talking-avatar video (spends credits)", read_only=False, idempotent=False)
-    async def create_avatar_video(
-        ctx: Context,
-        avatar_id: Annotated[int, Field(ge=0, description="From list_avatars")],
-        avatar_type: AvatarSource,
-        voice_id: VoiceId,
-        aspect_ratio: AspectRatioName,
-        script: Annotated[
-            str | None, Field(default=None, min_length=1, max_length=20000, description="Text the avatar speaks")
-        ] = None,
-        audio_url: Annotated[
-            str | None,
-            Field(
-                default=None,
-                max_length=2048,
-                pattern=r"^https?://",
-                description="Audio the avatar lip-syncs: an asset_url from upload_asset",
-            ),
-        ] = None,
-        screen_style: Annotated[
-            Literal["background", "green_screen", "transparent"],
-            Field(
-                description="background: normal MP4; green_screen: MP4 for chroma key; transparent: WebM "
-                "with alpha (needs caption=false)"
-            ),
-        ] = "background",
-        caption: Annotated[bool, Field(description="Burn in subtitles")] = False,
-        video_name: Annotated[str | None, Field(default=None, max_length=200)] = None,
-    ) -> Annotated[CallToolResult, CreatedResult]:
-        """Start rendering a video of an avatar speaking. COSTS CREDITS: 1 credit per started 2 minutes of
-        speech (a script of about 300 words is 2 minutes); never call it twice for one request.
+async def create_avatar_video(
+    ctx: Context,
+    avatar_id: AvatarId,
+    avatar_type: AvatarSource,
+    voice_id: VoiceId,
+    aspect_ratio: AspectRatioName,
+    script: Annotated[
+        str | None, Field(default=None, min_length=1, max_length=20000, description="Text the avatar speaks")
+    ] = None,
+    audio_url: Annotated[
+        str | None,
+        Field(
+            default=None,
+            max_length=2048,
+            pattern=r"^https?://",
+            description="Audio the avatar lip-syncs: an asset_url from upload_asset",
+        ),
+    ] = None,
+    screen_style: Annotated[
+        Literal["background", "green_screen", "transparent"],
+        Field(
+            description="background: normal MP4; green_screen: MP4 for chroma key; transparent: WebM "
+            "with alpha (needs caption=false)"
+        ),
+    ] = "background",
+    caption: Caption = False,
+    video_name: VideoName = None,
+) -> Annotated[CallToolResult, CreatedResult]:
+    """Start rendering a video of an avatar speaking. COSTS CREDITS: 1 credit per started 2 minutes of
+    speech (a script of about 300 words is 2 minutes); never call it twice for one request.
 
-        Give exactly one of script (text to speak) or audio_url (uploaded audio; the video is as long as the
-        audio). Ids must come from list_avatars and list_voices. screen_style transparent needs caption=false.
-        Returns project_id at once. Next: get_project with wait_seconds.
-        """
-        if (script is None) == (audio_url is None):
-            raise ToolError(
-                "Give exactly one of script (text for the avatar to speak) or audio_url (an asset_url "
-                "from upload_asset). Nothing was charged."
-            )
-        if screen_style == "transparent" and caption:
-            raise ToolError(
-                "screen_style 'transparent' makes a WebM with an alpha channel, which JoggAI cannot "
-                "render with captions: call again with caption=false (or pick screen_style "
-                "'green_screen' to keep captions). Nothing was charged."
-            )
-        async with jogg_session(ctx, runtime, billable=True) as jogg:
-            request = AvatarVideoRequest(
-                avatar_id=avatar_id,
-                avatar_type=AvatarType[avatar_type.upper()],
-                voice_id=voice_id,
-                script=script,
-                audio_url=audio_url,
-                aspect_ratio=AspectRatio(aspect_ratio),
-                screen_style=SCREEN_STYLES[screen_style],
-                caption=caption,
-                video_name=video_name,
-            )
-            created = await jogg.avatar_videos.create(request)
-        note = None
-        if audio_url is not None:
-            note = (
-                "JoggAI charges 1 credit per started 2 minutes of the audio's length (at least 1 credit; up to "
-                "5 for a 10-minute file)."
-            )
-        what = f"{aspect_ratio} avatar video ({'script' if script else 'uploaded audio'})"
-        return created_reply(created, runtime, what, note)
+    Give exactly one of script (text to speak) or audio_url (uploaded audio; the video is as long as the
+    audio). Ids must come from list_avatars and list_voices. screen_style transparent needs caption=false.
+    Returns project_id at once. Next: get_project with wait_seconds.
+    """
+    async with jogg_session(ctx, billable=True) as jogg:
+        request = AvatarVideoRequest(
+            avatar_id=avatar_id,
+            avatar_type=AvatarType[avatar_type.upper()],
+            voice_id=voice_id,
+            script=script,
+            audio_url=audio_url,
+            aspect_ratio=AspectRatio(aspect_ratio),
+            screen_style=SCREEN_STYLES[screen_style],
+            caption=caption,
+            video_name=video_name,
+        )
+        created = await jogg.avatar_videos.create(request)
+    note = None
+    if audio_url is not None:
+        note = (
+            "JoggAI charges 1 credit per started 2 minutes of the audio's length (at least 1 credit; up to "
+            "5 for a 10-minute file)."
+        )
+    what = f"{aspect_ratio} avatar video ({'script' if script else 'uploaded audio'})"
+    return created_reply(ctx, created, what, note)

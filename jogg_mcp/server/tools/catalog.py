@@ -3,16 +3,17 @@ credits. Every list is paged or capped so one answer never floods the context.""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from mcp.server import MCPServer
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult
 from pydantic import BaseModel, Field
 
-from jogg_mcp.api.models import AspectRatio, Avatar, Template, Voice
-from jogg_mcp.server.runtime import Runtime, ToolResult, jogg_session, jogg_tool, reply
-from jogg_mcp.server.tools.common import AspectRatioName, AvatarSource, LanguageName
+from jogg_mcp.api.models import Avatar, Template, Voice
+from jogg_mcp.api.vocabulary import AspectRatio
+from jogg_mcp.server.parameters import AspectRatioName, AvatarSource, LanguageName
+from jogg_mcp.server.replies import ToolResult, reply
+from jogg_mcp.server.session import jogg_session
 
 MAX_PAGE = 50
 TEMPLATE_CAP = 50
@@ -136,121 +137,115 @@ def _more_hint(tool: str, page: int, more: bool) -> str:
     return f"More on page {page + 1}: call {tool} again with page={page + 1}." if more else ""
 
 
-def register(server: MCPServer[Any], runtime: Runtime) -> None:
-    @jogg_tool(server, "List avatars", read_only=True, idempotent=True)
-    async def list_avatars(
-        ctx: Context,
-        source: AvatarSource = "public",
-        aspect_ratio: OptionalAspect = None,
-        gender: Annotated[Literal["female", "male"] | None, Field(default=None)] = None,
-        age: Annotated[Literal["adult", "senior", "young_adult"] | None, Field(default=None)] = None,
-        style: Annotated[Literal["professional", "social"] | None, Field(default=None)] = None,
-        scene: Annotated[
-            Literal["lifestyle", "outdoors", "business", "studio", "health_fitness", "education", "news"] | None,
-            Field(default=None),
-        ] = None,
-        name: Annotated[str | None, Field(default=None, max_length=100, description="custom only: search")] = None,
-        page: Page = 1,
-        page_size: PageSize = 10,
-    ) -> Annotated[CallToolResult, AvatarList]:
-        """List avatars (presenters) to get an avatar_id and avatar_type for create_video or
-        create_avatar_video. Free. source public = JoggAI's library (filters: aspect_ratio, gender, age, style,
-        scene); custom = the user's own avatars (filter: name; use only status completed).
-        """
-        async with jogg_session(ctx, runtime) as jogg:
-            if source == "public":
-                found = await jogg.catalog.public_avatars(
-                    page=page,
-                    page_size=page_size,
-                    aspect_ratio=_aspect(aspect_ratio),
-                    gender=gender,
-                    age=age,
-                    style=style,
-                    scene=scene,
-                )
-            else:
-                found = await jogg.catalog.custom_avatars(page=page, page_size=page_size, name=name)
-        items = [_avatar(a, source) for a in found[:page_size]]
-        more = len(found) >= page_size
-        result = AvatarList(avatars=items, page=page, more=more, next_step=_more_hint("list_avatars", page, more))
-        names = ", ".join(f"{a.name} ({a.avatar_id})" for a in items[:8])
-        return reply(result, f"{len(items)} {source} avatar(s) on page {page}: {names}.", runtime)
+async def list_avatars(
+    ctx: Context,
+    source: AvatarSource = "public",
+    aspect_ratio: OptionalAspect = None,
+    gender: Annotated[Literal["female", "male"] | None, Field(default=None)] = None,
+    age: Annotated[Literal["adult", "senior", "young_adult"] | None, Field(default=None)] = None,
+    style: Annotated[Literal["professional", "social"] | None, Field(default=None)] = None,
+    scene: Annotated[
+        Literal["lifestyle", "outdoors", "business", "studio", "health_fitness", "education", "news"] | None,
+        Field(default=None),
+    ] = None,
+    name: Annotated[str | None, Field(default=None, max_length=100, description="custom only: search")] = None,
+    page: Page = 1,
+    page_size: PageSize = 10,
+) -> Annotated[CallToolResult, AvatarList]:
+    """List avatars (presenters) to get an avatar_id and avatar_type for create_video or
+    create_avatar_video. Free. source public = JoggAI's library (filters: aspect_ratio, gender, age, style,
+    scene); custom = the user's own avatars (filter: name; use only status completed).
+    """
+    async with jogg_session(ctx) as jogg:
+        if source == "public":
+            found = await jogg.catalog.public_avatars(
+                page=page,
+                page_size=page_size,
+                aspect_ratio=_aspect(aspect_ratio),
+                gender=gender,
+                age=age,
+                style=style,
+                scene=scene,
+            )
+        else:
+            found = await jogg.catalog.custom_avatars(page=page, page_size=page_size, name=name)
+    items = [_avatar(a, source) for a in found[:page_size]]
+    more = len(found) >= page_size
+    result = AvatarList(avatars=items, page=page, more=more, next_step=_more_hint("list_avatars", page, more))
+    names = ", ".join(f"{a.name} ({a.avatar_id})" for a in items[:8])
+    return reply(ctx, result, f"{len(items)} {source} avatar(s) on page {page}: {names}.")
 
-    @jogg_tool(server, "List voices", read_only=True, idempotent=True)
-    async def list_voices(
-        ctx: Context,
-        language: Annotated[LanguageName | None, Field(default=None)] = None,
-        gender: Annotated[Literal["female", "male"] | None, Field(default=None)] = None,
-        age: Annotated[Literal["young", "middle_aged", "old"] | None, Field(default=None)] = None,
-        page: Page = 1,
-        page_size: PageSize = 10,
-    ) -> Annotated[CallToolResult, VoiceList]:
-        """List JoggAI voices to get a voice_id for create_video or create_avatar_video. Free. Filter by the
-        script's language (english, spanish, ...), gender and age. sample_url plays a preview.
-        """
-        async with jogg_session(ctx, runtime) as jogg:
-            found = await jogg.catalog.voices(page=page, page_size=page_size, language=language, gender=gender, age=age)
-        items = [_voice(v) for v in found.voices[:page_size]]
-        result = VoiceList(
-            voices=items, page=page, more=found.has_more, next_step=_more_hint("list_voices", page, found.has_more)
-        )
-        names = ", ".join(f"{v.name} ({v.voice_id})" for v in items[:8])
-        return reply(result, f"{len(items)} voice(s) on page {page}: {names}.", runtime)
 
-    @jogg_tool(server, "List visual styles", read_only=True, idempotent=True)
-    async def list_visual_styles(
-        ctx: Context, aspect_ratio: OptionalAspect = None
-    ) -> Annotated[CallToolResult, VisualStyleList]:
-        """List the visual styles (layouts) for create_video's visual_style, for one aspect ratio. Free."""
-        async with jogg_session(ctx, runtime) as jogg:
-            styles = await jogg.catalog.visual_styles(_aspect(aspect_ratio))
-        result = VisualStyleList(visual_styles=[s.name for s in styles])
-        return reply(result, f"{len(styles)} visual style(s): {', '.join(result.visual_styles)}.", runtime)
+async def list_voices(
+    ctx: Context,
+    language: Annotated[LanguageName | None, Field(default=None)] = None,
+    gender: Annotated[Literal["female", "male"] | None, Field(default=None)] = None,
+    age: Annotated[Literal["young", "middle_aged", "old"] | None, Field(default=None)] = None,
+    page: Page = 1,
+    page_size: PageSize = 10,
+) -> Annotated[CallToolResult, VoiceList]:
+    """List JoggAI voices to get a voice_id for create_video or create_avatar_video. Free. Filter by the
+    script's language (english, spanish, ...), gender and age. sample_url plays a preview.
+    """
+    async with jogg_session(ctx) as jogg:
+        found = await jogg.catalog.voices(page=page, page_size=page_size, language=language, gender=gender, age=age)
+    items = [_voice(v) for v in found.voices[:page_size]]
+    result = VoiceList(
+        voices=items, page=page, more=found.has_more, next_step=_more_hint("list_voices", page, found.has_more)
+    )
+    names = ", ".join(f"{v.name} ({v.voice_id})" for v in items[:8])
+    return reply(ctx, result, f"{len(items)} voice(s) on page {page}: {names}.")
 
-    @jogg_tool(server, "List templates", read_only=True, idempotent=True)
-    async def list_templates(
-        ctx: Context,
-        source: Annotated[
-            Literal["public", "custom"], Field(description="public: JoggAI library; custom: the user's own")
-        ] = "public",
-        aspect_ratio: OptionalAspect = None,
-    ) -> Annotated[CallToolResult, TemplateList]:
-        """List video templates for create_video's template_id (pass source as template_type). Free.
-        Use a template instead of a visual style for a ready-made look.
-        """
-        async with jogg_session(ctx, runtime) as jogg:
-            found = await jogg.catalog.templates(custom=source == "custom", aspect_ratio=_aspect(aspect_ratio))
-        truncated = len(found) > TEMPLATE_CAP
-        items = [_template(t) for t in found[:TEMPLATE_CAP]]
-        step = "Narrow the list with aspect_ratio to see the rest." if truncated else ""
-        result = TemplateList(templates=items, template_type=source, truncated=truncated, next_step=step)
-        names = ", ".join(f"{t.name} ({t.template_id})" for t in items[:8])
-        return reply(result, f"{len(items)} {source} template(s): {names}.", runtime)
 
-    @jogg_tool(server, "List background music", read_only=True, idempotent=True)
-    async def list_music(
-        ctx: Context, page: Page = 1, page_size: PageSize = 10
-    ) -> Annotated[CallToolResult, MusicList]:
-        """List background music tracks to get a music_id for create_video. Free."""
-        async with jogg_session(ctx, runtime) as jogg:
-            found = await jogg.catalog.music(page=page, page_size=page_size)
-        total_pages = found.pagination.total_pages if found.pagination else None
-        items = [
-            MusicItem(music_id=m.id, name=m.name, duration_seconds=m.duration, url=m.music_url)
-            for m in found.music[:page_size]
-        ]
-        more = total_pages is not None and page < total_pages
-        result = MusicList(
-            music=items, page=page, total_pages=total_pages, next_step=_more_hint("list_music", page, more)
-        )
-        names = ", ".join(f"{m.name} ({m.music_id})" for m in items[:8])
-        return reply(result, f"{len(items)} track(s) on page {page} of {total_pages or '?'}: {names}.", runtime)
+async def list_visual_styles(
+    ctx: Context, aspect_ratio: OptionalAspect = None
+) -> Annotated[CallToolResult, VisualStyleList]:
+    """List the visual styles (layouts) for create_video's visual_style, for one aspect ratio. Free."""
+    async with jogg_session(ctx) as jogg:
+        styles = await jogg.catalog.visual_styles(_aspect(aspect_ratio))
+    result = VisualStyleList(visual_styles=[s.name for s in styles])
+    return reply(ctx, result, f"{len(styles)} visual style(s): {', '.join(result.visual_styles)}.")
 
-    @jogg_tool(server, "Get remaining credits", read_only=True, idempotent=True)
-    async def get_credits(ctx: Context) -> Annotated[CallToolResult, Credits]:
-        """The JoggAI account's remaining credits, and what videos cost. Free. Check before creating videos."""
-        async with jogg_session(ctx, runtime) as jogg:
-            remaining = await jogg.catalog.remaining_credits()
-        pricing = "Videos cost 1 credit per started 2 minutes (a 15, 30 or 60 s product video costs 1)."
-        result = Credits(remaining_credits=remaining, pricing=pricing)
-        return reply(result, f"{remaining:g} credits left. {pricing}", runtime)
+
+async def list_templates(
+    ctx: Context,
+    source: Annotated[
+        Literal["public", "custom"], Field(description="public: JoggAI library; custom: the user's own")
+    ] = "public",
+    aspect_ratio: OptionalAspect = None,
+) -> Annotated[CallToolResult, TemplateList]:
+    """List video templates for create_video's template_id (pass source as template_type). Free.
+    Use a template instead of a visual style for a ready-made look.
+    """
+    async with jogg_session(ctx) as jogg:
+        found = await jogg.catalog.templates(custom=source == "custom", aspect_ratio=_aspect(aspect_ratio))
+    truncated = len(found) > TEMPLATE_CAP
+    items = [_template(t) for t in found[:TEMPLATE_CAP]]
+    step = "Narrow the list with aspect_ratio to see the rest." if truncated else ""
+    result = TemplateList(templates=items, template_type=source, truncated=truncated, next_step=step)
+    names = ", ".join(f"{t.name} ({t.template_id})" for t in items[:8])
+    return reply(ctx, result, f"{len(items)} {source} template(s): {names}.")
+
+
+async def list_music(ctx: Context, page: Page = 1, page_size: PageSize = 10) -> Annotated[CallToolResult, MusicList]:
+    """List background music tracks to get a music_id for create_video. Free."""
+    async with jogg_session(ctx) as jogg:
+        found = await jogg.catalog.music(page=page, page_size=page_size)
+    total_pages = found.pagination.total_pages if found.pagination else None
+    items = [
+        MusicItem(music_id=m.id, name=m.name, duration_seconds=m.duration, url=m.music_url)
+        for m in found.music[:page_size]
+    ]
+    more = total_pages is not None and page < total_pages
+    result = MusicList(music=items, page=page, total_pages=total_pages, next_step=_more_hint("list_music", page, more))
+    names = ", ".join(f"{m.name} ({m.music_id})" for m in items[:8])
+    return reply(ctx, result, f"{len(items)} track(s) on page {page} of {total_pages or '?'}: {names}.")
+
+
+async def get_credits(ctx: Context) -> Annotated[CallToolResult, Credits]:
+    """The JoggAI account's remaining credits, and what videos cost. Free. Check before creating videos."""
+    async with jogg_session(ctx) as jogg:
+        remaining = await jogg.catalog.remaining_credits()
+    pricing = "Videos cost 1 credit per started 2 minutes (a 15, 30 or 60 s product video costs 1)."
+    result = Credits(remaining_credits=remaining, pricing=pricing)
+    return reply(ctx, result, f"{remaining:g} credits left. {pricing}")

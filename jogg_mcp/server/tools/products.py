@@ -2,36 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from mcp.server import MCPServer
 from mcp.server.mcpserver import Context
 from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import CallToolResult
 from pydantic import BaseModel, Field
 
 from jogg_mcp.api.models import (
-    AspectRatio,
-    AvatarType,
     CreateProductRequest,
-    MediaType,
     Product,
     ProductMedia,
-    TemplateType,
     UpdateProductRequest,
     UrlVideoRequest,
 )
-from jogg_mcp.server.runtime import Runtime, ToolResult, jogg_session, jogg_tool, reply
-from jogg_mcp.server.tools.common import (
+from jogg_mcp.api.vocabulary import AspectRatio, AvatarType, MediaType, TemplateType
+from jogg_mcp.server.parameters import (
     AspectRatioName,
+    AvatarId,
     AvatarSource,
-    CreatedResult,
+    Caption,
     LanguageName,
     ProductId,
     ScriptStyleName,
+    VideoName,
     VoiceId,
-    created_reply,
 )
+from jogg_mcp.server.replies import CreatedResult, ToolResult, created_reply, reply
+from jogg_mcp.server.session import jogg_session
 
 
 class MediaItem(BaseModel):
@@ -99,136 +97,118 @@ MediaList = Annotated[
 ]
 
 
-def register(server: MCPServer[Any], runtime: Runtime) -> None:
-    @jogg_tool(server, "Create product from URL", read_only=False, idempotent=False)
-    async def create_product_from_url(
-        ctx: Context,
-        url: Annotated[
-            str,
-            Field(
-                description="Product page URL (Amazon, Shopify, eBay, TikTok Shop, ...)",
-                min_length=8,
-                max_length=2048,
-                pattern=r"^https?://",
-            ),
-        ],
-        name: OptionalText = None,
-        description: OptionalText = None,
-        target_audience: OptionalText = None,
-        media: MediaList = None,
-    ) -> Annotated[CallToolResult, ProductResult]:
-        """Create a JoggAI product from a product page: JoggAI reads the page and extracts its name,
-        description and images. Step 1 of making a product video. Free (no credits).
+async def create_product_from_url(
+    ctx: Context,
+    url: Annotated[
+        str,
+        Field(
+            description="Product page URL (Amazon, Shopify, eBay, TikTok Shop, ...)",
+            min_length=8,
+            max_length=2048,
+            pattern=r"^https?://",
+        ),
+    ],
+    name: OptionalText = None,
+    description: OptionalText = None,
+    target_audience: OptionalText = None,
+    media: MediaList = None,
+) -> Annotated[CallToolResult, ProductResult]:
+    """Create a JoggAI product from a product page: JoggAI reads the page and extracts its name,
+    description and images. Step 1 of making a product video. Free (no credits).
 
-        Use when the user gives a product URL. name, description, target_audience and media are optional
-        overrides applied on top of what JoggAI extracted (media replaces the extracted list; put
-        upload_asset URLs there to use the user's own images or clips).
-        Returns product_id. Next: optionally update_product, then create_video.
-        """
-        async with jogg_session(ctx, runtime) as jogg:
-            product = await jogg.products.create(CreateProductRequest(url=url))
-            # With a url, JoggAI's crawler decides the fields; apply the caller's overrides explicitly.
-            overrides = UpdateProductRequest(
-                product_id=product.product_id,
+    Use when the user gives a product URL. name, description, target_audience and media are optional
+    overrides applied on top of what JoggAI extracted (media replaces the extracted list; put
+    upload_asset URLs there to use the user's own images or clips).
+    Returns product_id. Next: optionally update_product, then create_video.
+    """
+    async with jogg_session(ctx) as jogg:
+        request = CreateProductRequest(
+            url=url, name=name, description=description, target_audience=target_audience, media=_to_wire(media)
+        )
+        product = await jogg.products.create(request)
+    result = _product_result(product)
+    return reply(ctx, result, _summary(result, "Created"))
+
+
+async def update_product(
+    ctx: Context,
+    product_id: ProductId,
+    name: OptionalText = None,
+    description: OptionalText = None,
+    target_audience: OptionalText = None,
+    media: MediaList = None,
+) -> Annotated[CallToolResult, ProductResult]:
+    """Change a product's name, description (selling points), target audience or media before making a
+    video. Free. Only the fields you pass change; media REPLACES the whole media list (include the items
+    to keep). Returns the product after the change. Next: create_video.
+    """
+    async with jogg_session(ctx) as jogg:
+        await jogg.products.update(
+            UpdateProductRequest(
+                product_id=product_id,
                 name=name,
                 description=description,
                 target_audience=target_audience,
                 media=_to_wire(media),
             )
-            changes = overrides.wire()
-            if len(changes) > 1:  # more than the product_id
-                await jogg.products.update(overrides)
-                product = Product.model_validate({**product.model_dump(), **changes})
-        result = _product_result(product)
-        return reply(result, _summary(result, "Created"), runtime)
+        )
+        product = await jogg.products.get(product_id)
+    if product is None:
+        raise ToolError(
+            f"JoggAI accepted the update, but product {product_id!r} is not in the account's "
+            "product list. Check the product_id."
+        )
+    result = _product_result(product)
+    return reply(ctx, result, _summary(result, "Updated"))
 
-    @jogg_tool(server, "Update product", read_only=False, destructive=True, idempotent=True)
-    async def update_product(
-        ctx: Context,
-        product_id: ProductId,
-        name: OptionalText = None,
-        description: OptionalText = None,
-        target_audience: OptionalText = None,
-        media: MediaList = None,
-    ) -> Annotated[CallToolResult, ProductResult]:
-        """Change a product's name, description (selling points), target audience or media before making a
-        video. Free. Only the fields you pass change; media REPLACES the whole media list (include the items
-        to keep). Returns the product after the change. Next: create_video.
-        """
-        if name is None and description is None and target_audience is None and media is None:
-            raise ToolError("Nothing to update: pass at least one of name, description, target_audience, media.")
-        async with jogg_session(ctx, runtime) as jogg:
-            await jogg.products.update(
-                UpdateProductRequest(
-                    product_id=product_id,
-                    name=name,
-                    description=description,
-                    target_audience=target_audience,
-                    media=_to_wire(media),
-                )
-            )
-            product = await jogg.products.get(product_id)
-        if product is None:
-            raise ToolError(
-                f"JoggAI accepted the update, but product {product_id!r} is not in the account's "
-                "product list. Check the product_id."
-            )
-        result = _product_result(product)
-        return reply(result, _summary(result, "Updated"), runtime)
 
-    @jogg_tool(server, "Create product video (spends credits)", read_only=False, idempotent=False)
-    async def create_video(
-        ctx: Context,
-        product_id: ProductId,
-        aspect_ratio: AspectRatioName,
-        video_length: Annotated[Literal[15, 30, 60], Field(description="Seconds: 15, 30 or 60")],
-        language: LanguageName,
-        avatar_id: Annotated[int, Field(ge=0, description="From list_avatars")],
-        avatar_type: AvatarSource,
-        voice_id: VoiceId,
-        script_style: ScriptStyleName,
-        visual_style: Annotated[
-            str | None,
-            Field(default=None, max_length=200, description="Name from list_visual_styles; or give template_id"),
-        ] = None,
-        template_id: Annotated[int | None, Field(default=None, ge=0, description="From list_templates")] = None,
-        template_type: Annotated[Literal["public", "custom"], Field(description="Source of template_id")] = "public",
-        music_id: Annotated[int | None, Field(default=None, ge=0, description="From list_music")] = None,
-        caption: Annotated[bool, Field(description="Burn in subtitles")] = True,
-        override_script: Annotated[
-            str | None, Field(default=None, max_length=5000, description="Your own script instead of JoggAI's")
-        ] = None,
-        video_name: Annotated[str | None, Field(default=None, max_length=200)] = None,
-    ) -> Annotated[CallToolResult, CreatedResult]:
-        """Start rendering a marketing video for a product, presented by an avatar. COSTS CREDITS: 1 credit
-        (15, 30 and 60 s videos each start one 2-minute block); never call it twice for one request.
+async def create_video(
+    ctx: Context,
+    product_id: ProductId,
+    aspect_ratio: AspectRatioName,
+    video_length: Annotated[Literal[15, 30, 60], Field(description="Seconds: 15, 30 or 60")],
+    language: LanguageName,
+    avatar_id: AvatarId,
+    avatar_type: AvatarSource,
+    voice_id: VoiceId,
+    script_style: ScriptStyleName,
+    visual_style: Annotated[
+        str | None,
+        Field(default=None, max_length=200, description="Name from list_visual_styles; or give template_id"),
+    ] = None,
+    template_id: Annotated[int | None, Field(default=None, ge=0, description="From list_templates")] = None,
+    template_type: Annotated[Literal["public", "custom"], Field(description="Source of template_id")] = "public",
+    music_id: Annotated[int | None, Field(default=None, ge=0, description="From list_music")] = None,
+    caption: Caption = True,
+    override_script: Annotated[
+        str | None, Field(default=None, max_length=5000, description="Your own script instead of JoggAI's")
+    ] = None,
+    video_name: VideoName = None,
+) -> Annotated[CallToolResult, CreatedResult]:
+    """Start rendering a marketing video for a product, presented by an avatar. COSTS CREDITS: 1 credit
+    (15, 30 and 60 s videos each start one 2-minute block); never call it twice for one request.
 
-        Give exactly one of visual_style (layout, by name) or template_id. Ids must come from the list_*
-        tools, never guessed. Returns project_id at once; rendering takes minutes.
-        Next: get_project with wait_seconds to follow it to the video URL.
-        """
-        if (visual_style is None) == (template_id is None):
-            raise ToolError(
-                "Give exactly one of visual_style (a name from list_visual_styles) or template_id "
-                "(from list_templates). Nothing was charged."
-            )
-        async with jogg_session(ctx, runtime, billable=True) as jogg:
-            request = UrlVideoRequest(
-                product_id=product_id,
-                aspect_ratio=AspectRatio(aspect_ratio),
-                video_length=video_length,
-                language=language,
-                avatar_id=avatar_id,
-                avatar_type=AvatarType[avatar_type.upper()],
-                voice_id=voice_id,
-                script_style=script_style,
-                visual_style=visual_style,
-                template_id=template_id,
-                template_type=TemplateType(template_type),
-                music_id=music_id,
-                caption=caption,
-                override_script=override_script or None,
-                video_name=video_name,
-            )
-            created = await jogg.products.create_video(request)
-        return created_reply(created, runtime, f"{video_length} s {aspect_ratio} video of product {product_id}")
+    Give exactly one of visual_style (layout, by name) or template_id. Ids must come from the list_*
+    tools, never guessed. Returns project_id at once; rendering takes minutes.
+    Next: get_project with wait_seconds to follow it to the video URL.
+    """
+    async with jogg_session(ctx, billable=True) as jogg:
+        request = UrlVideoRequest(
+            product_id=product_id,
+            aspect_ratio=AspectRatio(aspect_ratio),
+            video_length=video_length,
+            language=language,
+            avatar_id=avatar_id,
+            avatar_type=AvatarType[avatar_type.upper()],
+            voice_id=voice_id,
+            script_style=script_style,
+            visual_style=visual_style,
+            template_id=template_id,
+            template_type=TemplateType(template_type),
+            music_id=music_id,
+            caption=caption,
+            override_script=override_script or None,
+            video_name=video_name,
+        )
+        created = await jogg.products.create_video(request)
+    return created_reply(ctx, created, f"{video_length} s {aspect_ratio} video of product {product_id}")

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import time
-from typing import Annotated, Any
+from typing import Annotated
 
 import anyio
-from mcp.server import MCPServer
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult
 from pydantic import Field
 
-from jogg_mcp.api.models import Project, ProjectKind, ProjectStatus
-from jogg_mcp.server.runtime import Runtime, ToolResult, jogg_session, jogg_tool, reply
-from jogg_mcp.server.tools.common import ProjectId
+from jogg_mcp.api.models import Project
+from jogg_mcp.api.vocabulary import ProjectKind, ProjectStatus
+from jogg_mcp.server.parameters import ProjectId
+from jogg_mcp.server.replies import ToolResult, reply
+from jogg_mcp.server.runtime import runtime_of
+from jogg_mcp.server.session import jogg_session
 
 MAX_WAIT_SECONDS = 50  # MCP clients give up near 60 s
 
@@ -63,41 +65,40 @@ def _text(result: ProjectResult) -> str:
     return text
 
 
-def register(server: MCPServer[Any], runtime: Runtime) -> None:
-    @jogg_tool(server, "Get render status", read_only=True, idempotent=True)
-    async def get_project(
-        ctx: Context,
-        project_id: ProjectId,
-        wait_seconds: Annotated[
-            int, Field(ge=0, le=MAX_WAIT_SECONDS, description="Wait up to this long for the render to finish (0-50)")
-        ] = 0,
-    ) -> Annotated[CallToolResult, ProjectResult]:
-        """Status of a video render: queued, rendering, succeeded (with video_url), failed (with error) or
-        deleted. Free. Works for product videos and avatar videos.
+async def get_project(
+    ctx: Context,
+    project_id: ProjectId,
+    wait_seconds: Annotated[
+        int, Field(ge=0, le=MAX_WAIT_SECONDS, description="Wait up to this long for the render to finish (0-50)")
+    ] = 0,
+) -> Annotated[CallToolResult, ProjectResult]:
+    """Status of a video render: queued, rendering, succeeded (with video_url), failed (with error) or
+    deleted. Free. Works for product videos and avatar videos.
 
-        With wait_seconds > 0 it checks every few seconds, reporting progress, until the render finishes or
-        the time is up, then returns the latest state; if not done, call it again.
-        """
-        started = time.monotonic()
-        deadline = started + wait_seconds
-        async with jogg_session(ctx, runtime) as jogg:
-            project = await jogg.find_project(project_id)
-            polls = 1
-            # JoggAI asks for no more than one poll every 5 s; stop before the client's ~60 s limit.
-            while not project.status.is_final and deadline - time.monotonic() >= runtime.poll_interval:
-                waited = time.monotonic() - started
-                await ctx.report_progress(
-                    waited,
-                    wait_seconds,
-                    f"{project.status.value} ({project.raw_status}); checked {polls}x in {waited:.0f} s of "
-                    f"{wait_seconds} s",
-                )
-                await anyio.sleep(runtime.poll_interval)
-                project = await jogg.find_project(project_id, project.kind)
-                polls += 1
-        waited = time.monotonic() - started
-        if wait_seconds:  # a finished render fills the bar; an unfinished one shows the time spent
-            done = wait_seconds if project.status.is_final else min(waited, wait_seconds)
-            await ctx.report_progress(done, wait_seconds, f"{project.status.value} after {waited:.0f} s")
-        result = _result(project, waited)
-        return reply(result, _text(result), runtime)
+    With wait_seconds > 0 it checks every few seconds, reporting progress, until the render finishes or
+    the time is up, then returns the latest state; if not done, call it again.
+    """
+    poll_interval = runtime_of(ctx).poll_interval
+    started = time.monotonic()
+    deadline = started + wait_seconds
+    async with jogg_session(ctx) as jogg:
+        project = await jogg.find_project(project_id)
+        polls = 1
+        # JoggAI asks for no more than one poll every 5 s; stop before the client's ~60 s limit.
+        while not project.status.is_final and deadline - time.monotonic() >= poll_interval:
+            waited = time.monotonic() - started
+            await ctx.report_progress(
+                waited,
+                wait_seconds,
+                f"{project.status.value} ({project.raw_status}); checked {polls}x in {waited:.0f} s of "
+                f"{wait_seconds} s",
+            )
+            await anyio.sleep(poll_interval)
+            project = await jogg.find_project(project_id, project.kind)
+            polls += 1
+    waited = time.monotonic() - started
+    if wait_seconds:  # a finished render fills the bar; an unfinished one shows the time spent
+        done = wait_seconds if project.status.is_final else min(waited, wait_seconds)
+        await ctx.report_progress(done, wait_seconds, f"{project.status.value} after {waited:.0f} s")
+    result = _result(project, waited)
+    return reply(ctx, result, _text(result))

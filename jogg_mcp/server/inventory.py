@@ -1,0 +1,189 @@
+"""Every tool, declared once: its function, title, toolset and the facts a client and a reviewer rely on.
+
+Registration, the README's tool table, the MCPB manifest, the tool snapshot, the honest-annotations test,
+the fault matrix and the fuzzer all read TOOLS. Adding a tool is four steps (docs/adding-a-tool.md): the
+client method, the sandbox endpoint, the tool function, and its row here.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from mcp.server import MCPServer
+from mcp.types import ToolAnnotations
+
+from jogg_mcp.api import assets as assets_api
+from jogg_mcp.api import avatar_videos as avatar_videos_api
+from jogg_mcp.api import catalog as catalog_api
+from jogg_mcp.api import products as products_api
+from jogg_mcp.api.transport import Endpoint
+from jogg_mcp.server.tools import assets, avatar_videos, catalog, products, projects
+
+# Placeholders in examples, for things that must exist before the call; tests fill them in.
+PRODUCT_ID = "<product_id>"
+PROJECT_ID = "<project_id>"
+IMAGE_FILE = "<image file>"
+
+VIDEO_SETTINGS: Mapping[str, Any] = {
+    "aspect_ratio": "portrait",
+    "video_length": 15,
+    "language": "english",
+    "avatar_id": 127,
+    "avatar_type": "public",
+    "voice_id": "en-US-ChristopherNeural",
+    "script_style": "Don't Worry",
+    "visual_style": "FullScreen",
+}
+
+
+@dataclass(frozen=True)
+class ToolSpec:
+    function: Callable[..., Any]
+    title: str
+    toolset: str
+    read_only: bool
+    idempotent: bool
+    calls: Endpoint  # the JoggAI call the tool makes first; its retry policy is the tool's
+    example: Mapping[str, Any] = field(default_factory=dict)  # valid arguments, with placeholders
+    spends_credits: bool = False
+    destructive: bool = False  # it overwrites something the user had
+    description_text: str | None = None  # when the function's docstring cannot say it (computed text)
+
+    @property
+    def name(self) -> str:
+        return self.function.__name__
+
+    @property
+    def description(self) -> str:
+        """What the model reads: the docstring, dedented (docs/tool-descriptions.md)."""
+        return inspect.cleandoc(self.description_text or self.function.__doc__ or "")
+
+    @property
+    def summary(self) -> str:
+        """The description's first sentence, for tables."""
+        flat = " ".join(self.description.split())
+        return flat.split(". ")[0].rstrip(".") + "."
+
+    @property
+    def annotations(self) -> ToolAnnotations:
+        # Every tool talks to JoggAI, so every tool is open-world.
+        return ToolAnnotations(
+            title=self.title,
+            read_only_hint=self.read_only,
+            destructive_hint=self.destructive,
+            idempotent_hint=self.idempotent,
+            open_world_hint=True,
+        )
+
+
+VIDEO = "video"
+
+TOOLS: tuple[ToolSpec, ...] = (
+    ToolSpec(
+        assets.upload_asset,
+        "Upload media file",
+        VIDEO,
+        read_only=False,
+        idempotent=False,
+        calls=assets_api.REQUEST_UPLOAD,
+        example={"path": IMAGE_FILE},
+        description_text=assets.UPLOAD_DESCRIPTION,
+    ),
+    ToolSpec(
+        products.create_product_from_url,
+        "Create product from URL",
+        VIDEO,
+        read_only=False,
+        idempotent=False,
+        calls=products_api.CREATE_PRODUCT,
+        example={"url": "https://shop.example/p/2"},
+    ),
+    ToolSpec(
+        products.update_product,
+        "Update product",
+        VIDEO,
+        read_only=False,
+        idempotent=True,
+        destructive=True,
+        calls=products_api.UPDATE_PRODUCT,
+        example={"product_id": PRODUCT_ID, "name": "Renamed"},
+    ),
+    ToolSpec(
+        products.create_video,
+        "Create product video (spends credits)",
+        VIDEO,
+        read_only=False,
+        idempotent=False,
+        spends_credits=True,
+        calls=products_api.CREATE_VIDEO,
+        example={"product_id": PRODUCT_ID, **VIDEO_SETTINGS},
+    ),
+    ToolSpec(
+        avatar_videos.create_avatar_video,
+        "Create talking-avatar video (spends credits)",
+        VIDEO,
+        read_only=False,
+        idempotent=False,
+        spends_credits=True,
+        calls=avatar_videos_api.CREATE_AVATAR_VIDEO,
+        example={
+            "avatar_id": 81,
+            "avatar_type": "public",
+            "voice_id": "en-US-ChristopherNeural",
+            "aspect_ratio": "portrait",
+            "script": "Hello there",
+        },
+    ),
+    ToolSpec(
+        projects.get_project,
+        "Get render status",
+        VIDEO,
+        read_only=True,
+        idempotent=True,
+        calls=products_api.GET_PROJECT,
+        example={"project_id": PROJECT_ID},
+    ),
+    ToolSpec(
+        catalog.list_avatars, "List avatars", VIDEO, read_only=True, idempotent=True, calls=catalog_api.PUBLIC_AVATARS
+    ),
+    ToolSpec(
+        catalog.list_voices,
+        "List voices",
+        VIDEO,
+        read_only=True,
+        idempotent=True,
+        calls=catalog_api.VOICES,
+    ),
+    ToolSpec(
+        catalog.list_visual_styles,
+        "List visual styles",
+        VIDEO,
+        read_only=True,
+        idempotent=True,
+        calls=catalog_api.VISUAL_STYLES,
+    ),
+    ToolSpec(
+        catalog.list_templates, "List templates", VIDEO, read_only=True, idempotent=True, calls=catalog_api.TEMPLATES
+    ),
+    ToolSpec(
+        catalog.list_music, "List background music", VIDEO, read_only=True, idempotent=True, calls=catalog_api.MUSIC
+    ),
+    ToolSpec(
+        catalog.get_credits,
+        "Get remaining credits",
+        VIDEO,
+        read_only=True,
+        idempotent=True,
+        calls=catalog_api.REMAINING_CREDITS,
+    ),
+)
+
+BY_NAME: Mapping[str, ToolSpec] = {spec.name: spec for spec in TOOLS}
+
+
+def register_tools(server: MCPServer[Any], tools: tuple[ToolSpec, ...] = TOOLS) -> None:
+    for spec in tools:
+        server.tool(title=spec.title, description=spec.description, annotations=spec.annotations)(spec.function)
