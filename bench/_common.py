@@ -15,7 +15,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tests.servers import memory_kib  # noqa: E402, F401 - re-exported for the benchmarks
+from tests.support import memory_kib  # noqa: E402, F401 - re-exported for the benchmarks
 
 RESULTS = ROOT / "bench" / "results"
 PYTHON = sys.executable

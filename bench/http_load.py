@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import median, percentile, save, table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.servers import http_server
+from tests.support import http_server
 
 
 async def run_level(url: str, clients: int, calls: int) -> dict[str, float]:

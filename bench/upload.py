@@ -28,7 +28,7 @@ from media_files import video_with_moov_last
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from jogg_mcp.sandbox import SandboxServer
-from tests.servers import process_with_marker
+from tests.support import process_with_marker
 
 SIZE = 100_000_000
 

@@ -1,21 +1,25 @@
-"""The README's configuration, tool and limits tables, generated from the code so they cannot drift.
+"""The README's configuration, tool and limits tables, and the MCPB manifest's tool list, generated from the
+code so they cannot drift.
 
-python -m jogg_mcp.docs          # exit 1 and show what differs when README.md is stale
-python -m jogg_mcp.docs --write  # rewrite the generated blocks in README.md
+python -m jogg_mcp.docs          # exit 1 when README.md or the manifest is stale
+python -m jogg_mcp.docs --write  # rewrite the generated blocks in README.md and the manifest's tools
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
-import anyio
-
-from jogg_mcp.config import ENV_VARS, Settings
+from jogg_mcp.config import ENV_VARS
 from jogg_mcp.media.formats import limits_markdown
+from jogg_mcp.server.inventory import TOOLS
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+MCPB_MANIFEST = ROOT / "manifests" / "mcpb" / "manifest.json"
 _BLOCK = re.compile(r"(<!-- BEGIN generated:(\w+) -->\n)(.*?)(<!-- END generated:\2 -->)", re.S)
 
 
@@ -28,25 +32,25 @@ def config_table() -> str:
     return "\n".join(rows)
 
 
-async def _tools() -> list[tuple[str, str, str]]:
-    from mcp import Client
-
-    from jogg_mcp.server import Runtime, build_server
-
-    async with Client(build_server(Runtime(settings=Settings.load({})))) as client:
-        tools = (await client.list_tools()).tools
-    return [(t.name, t.title or "", _first_sentence(t.description or "")) for t in tools]
-
-
-def _first_sentence(text: str) -> str:
+def first_sentence(text: str) -> str:
     flat = " ".join(text.split())
     return flat.split(". ")[0].rstrip(".") + "."
 
 
 def tools_table() -> str:
     rows = ["| Tool | Title | What it does |", "|---|---|---|"]
-    rows += [f"| `{name}` | {title} | {summary} |" for name, title, summary in anyio.run(_tools)]
+    rows += [f"| `{spec.name}` | {spec.title} | {first_sentence(spec.description)} |" for spec in TOOLS]
     return "\n".join(rows)
+
+
+def manifest_tools() -> list[dict[str, str]]:
+    return [{"name": spec.name, "description": first_sentence(spec.description)} for spec in TOOLS]
+
+
+def render_manifest(text: str) -> str:
+    manifest: dict[str, Any] = json.loads(text)
+    manifest["tools"] = manifest_tools()
+    return json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
 
 
 def generated() -> dict[str, str]:
@@ -64,13 +68,18 @@ def render(readme: str, blocks: dict[str, str]) -> str:
 
 
 def main(argv: list[str]) -> int:
-    current = README.read_text()
-    fresh = render(current, generated())
+    outputs = {
+        README: render(README.read_text(), generated()),
+        MCPB_MANIFEST: render_manifest(MCPB_MANIFEST.read_text()),
+    }
+    stale = [path for path, fresh in outputs.items() if path.read_text() != fresh]
     if "--write" in argv:
-        README.write_text(fresh)
+        for path in stale:
+            path.write_text(outputs[path])
         return 0
-    if fresh != current:
-        print("README.md's generated tables are stale: run `python -m jogg_mcp.docs --write`.", file=sys.stderr)
+    if stale:
+        names = ", ".join(str(path.relative_to(ROOT)) for path in stale)
+        print(f"{names}: generated parts are stale: run `python -m jogg_mcp.docs --write`.", file=sys.stderr)
         return 1
     return 0
 

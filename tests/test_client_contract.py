@@ -16,11 +16,11 @@ from jogg_mcp.api.models import (
     CreateProductRequest,
     ProductMedia,
     UpdateProductRequest,
-    UrlVideoRequest,
 )
 from jogg_mcp.api.vocabulary import AspectRatio, AvatarType, MediaType, ProjectKind, ProjectStatus, ScreenStyle
 from jogg_mcp.sandbox import SandboxServer
 from jogg_mcp.sandbox.media import sample_audio
+from tests.support import url_video
 
 pytestmark = pytest.mark.anyio
 
@@ -85,22 +85,6 @@ async def test_product_create_update_and_read_back(jogg: JoggClient) -> None:
 async def test_product_by_hand_needs_a_name_or_url() -> None:
     with pytest.raises(ValidationError, match="give a product page url"):
         CreateProductRequest(description="no name")
-
-
-def url_video(product_id: str, **changes: object) -> UrlVideoRequest:
-    fields: dict[str, object] = {
-        "product_id": product_id,
-        "aspect_ratio": AspectRatio.PORTRAIT,
-        "video_length": 15,
-        "language": "english",
-        "avatar_id": 127,
-        "avatar_type": AvatarType.PUBLIC,
-        "voice_id": "en-US-ChristopherNeural",
-        "script_style": "Don't Worry",
-        "visual_style": "FullScreen",
-    }
-    fields.update(changes)
-    return UrlVideoRequest.model_validate(fields)
 
 
 def test_url_video_wire_shape_matches_the_guide() -> None:

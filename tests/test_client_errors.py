@@ -10,7 +10,7 @@ from jogg_mcp.api import errors as e
 from jogg_mcp.api.models import CreateProductRequest
 from jogg_mcp.api.transport import RetrySettings
 from jogg_mcp.sandbox import SandboxServer
-from tests.conftest import make_client
+from tests.support import make_client
 
 pytestmark = pytest.mark.anyio
 
@@ -66,7 +66,7 @@ async def test_not_found_for_unknown_project(sandbox: SandboxServer) -> None:
 
 async def test_credits_run_out_for_real(sandbox: SandboxServer) -> None:
     sandbox.state.credits = 0
-    from tests.test_client_contract import url_video
+    from tests.support import url_video
 
     async with make_client(sandbox) as jogg:
         product = await jogg.products.create(CreateProductRequest(url="https://shop.example/p/2"))

@@ -11,11 +11,10 @@ import pytest
 from jogg_mcp.api import JoggClient
 from jogg_mcp.api import errors as e
 from jogg_mcp.api.models import AvatarVideoRequest, CreateProductRequest
-from jogg_mcp.api.vocabulary import AspectRatio, AvatarType
 from jogg_mcp.api.transport import RetrySettings, Throttle
+from jogg_mcp.api.vocabulary import AspectRatio, AvatarType
 from jogg_mcp.sandbox import SandboxServer
-from tests.conftest import FAST_RETRY, make_client
-from tests.test_client_contract import url_video
+from tests.support import FAST_RETRY, make_client, url_video
 
 pytestmark = pytest.mark.anyio
 

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.node_tools import ROOT, npm_tool
-from tests.servers import http_server
+from tests.support import ROOT, http_server, npm_tool
+
+pytestmark = pytest.mark.slow
 
 PLAN = json.loads((Path(__file__).parent / "conformance.json").read_text())
 

@@ -12,27 +12,14 @@ import httpx2
 import pytest
 from mcp import Client
 
+from jogg_mcp.api.transport import RetryPolicy
 from jogg_mcp.sandbox import SandboxServer
+from jogg_mcp.server.inventory import BY_NAME, TOOLS
 from tests import mediagen as g
-from tests.conftest import AVATAR, VIDEO, mcp_client, server_settings
+from tests.support import example, mcp_client, server_settings
 
-pytestmark = pytest.mark.anyio
+pytestmark = [pytest.mark.anyio, pytest.mark.slow]
 
-# tool -> (method, path of the call the fault hits, how it may be retried)
-TOOLS: dict[str, tuple[str, str, str]] = {
-    "upload_asset": ("POST", "/v2/upload/asset", "safe"),
-    "create_product_from_url": ("POST", "/v1/product", "once"),
-    "update_product": ("PUT", "/v1/product", "safe"),
-    "create_video": ("POST", "/v1/create_video_from_url", "billable"),
-    "create_avatar_video": ("POST", "/v2/create_video_from_avatar", "billable"),
-    "get_project": ("GET", "/v1/project", "safe"),
-    "list_avatars": ("GET", "/v2/avatars/public", "safe"),
-    "list_voices": ("GET", "/v2/voices", "safe"),
-    "list_visual_styles": ("GET", "/v2/visual_styles", "safe"),
-    "list_templates": ("GET", "/v2/templates", "safe"),
-    "list_music": ("GET", "/v2/musics", "safe"),
-    "get_credits": ("GET", "/v2/user/remaining_quota", "safe"),
-}
 # fault name -> inject() fields; each fires once
 FAULTS: dict[str, dict[str, Any]] = {
     "http_500": {"kind": "http_500"},
@@ -58,34 +45,13 @@ async def client(sandbox: SandboxServer, tmp_path: Path) -> AsyncIterator[Client
         yield connected
 
 
-def arguments(tool: str, sandbox: SandboxServer, folder: Path) -> dict[str, Any]:
-    """Valid arguments for `tool`, with whatever it refers to created directly in the sandbox."""
-    headers = {"x-api-key": sandbox.api_key}
-    product = httpx2.post(
-        sandbox.base_url + "/v1/product", json={"url": "https://shop.example/p/1"}, headers=headers
-    ).json()["data"]
-    video = {"product_id": product["product_id"], **VIDEO}
-    if tool == "get_project":
-        created = httpx2.post(
-            sandbox.base_url + "/v1/create_video_from_url",
-            headers=headers,
-            json={**video, "aspect_ratio": 0, "avatar_type": 0, "video_length": "15", "template_type": "public"},
-        )
-        return {"project_id": created.json()["data"]["project_id"]}
-    return {
-        "upload_asset": {"path": str(g.image(folder / "a.png", "PNG"))},
-        "create_product_from_url": {"url": "https://shop.example/p/2"},
-        "update_product": {"product_id": product["product_id"], "name": "Renamed"},
-        "create_video": video,
-        "create_avatar_video": AVATAR,
-    }.get(tool, {})
-
-
 @pytest.mark.parametrize("fault", FAULTS)
-@pytest.mark.parametrize("tool", TOOLS)
+@pytest.mark.parametrize("tool", [spec.name for spec in TOOLS])
 async def test_fault_matrix(client: Client, sandbox: SandboxServer, tmp_path: Path, tool: str, fault: str) -> None:
-    method, path, policy = TOOLS[tool]
-    args = arguments(tool, sandbox, tmp_path)
+    # The fault hits the JoggAI call the tool makes first; its retry policy is the tool's.
+    endpoint = BY_NAME[tool].calls
+    method, path, policy = endpoint.method, endpoint.path, endpoint.policy
+    args = example(tool, sandbox, tmp_path)
     products_before = len(sandbox.state.products)
     sandbox.state.requests.clear()
     sandbox.faults.inject(path=path, method=method, **FAULTS[fault])
@@ -94,20 +60,20 @@ async def test_fault_matrix(client: Client, sandbox: SandboxServer, tmp_path: Pa
     text: str = result.content[0].text  # type: ignore[union-attr]
     calls = sum(1 for r in sandbox.state.requests if r.method == method and r.path == path)
 
-    if policy == "safe" or fault in REFUSALS_BEFORE_PROCESSING:
+    if policy is RetryPolicy.SAFE or fault in REFUSALS_BEFORE_PROCESSING:
         assert not result.is_error, (tool, fault, text)
         assert calls == (1 if fault == "slow_body" else 2)  # one retry, and only one
     else:
         assert result.is_error, (tool, fault)
         assert calls == 1, "a create that may have been accepted must not be sent again"
-        if policy == "billable":
+        if policy is RetryPolicy.BILLABLE:
             assert "may already have been accepted and charged" in text and "NOT retried" in text
         else:
             assert "may have been created anyway" in text and "Nothing was charged" in text
         assert "Error executing tool" in text and len(text) > 120  # the reason, not a bare failure
-    if policy == "billable":
+    if policy is RetryPolicy.BILLABLE:
         assert sum(sandbox.state.billable_creates.values()) <= 1
-    if tool == "create_product_from_url":
+    if endpoint.path == "/v1/product" and endpoint.method == "POST":
         assert len(sandbox.state.products) - products_before <= 1
     # The server keeps serving.
     after = await client.call_tool("get_credits", {})

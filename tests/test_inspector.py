@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.node_tools import ROOT, npm_tool
+from tests.support import ROOT, npm_tool
+
+pytestmark = pytest.mark.slow
 
 INSPECTOR = "@modelcontextprotocol/inspector@2.12.0"
 

@@ -12,8 +12,9 @@ import pytest
 from mcp import Client
 
 import jogg_mcp
+from jogg_mcp import docs
 from jogg_mcp.config import ENV_VARS
-from tests.node_tools import ROOT, npm_tool
+from tests.support import ROOT, npm_tool
 
 pytestmark = pytest.mark.anyio
 
@@ -62,8 +63,8 @@ def test_client_configs() -> None:
 async def test_mcpb_manifest_matches_the_server(mcp: Client) -> None:
     manifest = load("mcpb/manifest.json")
     assert manifest["manifest_version"] == "0.3" and manifest["version"] == VERSION
-    tools = {t.name for t in (await mcp.list_tools()).tools}
-    assert {t["name"] for t in manifest["tools"]} == tools
+    listed = [(t.name, docs.first_sentence(t.description or "")) for t in (await mcp.list_tools()).tools]
+    assert [(t["name"], t["description"]) for t in manifest["tools"]] == listed, "run: python -m jogg_mcp.docs --write"
     assert manifest["user_config"]["api_key"]["sensitive"] is True
     assert manifest["user_config"]["media_folder"]["type"] == "directory"
     env = manifest["server"]["mcp_config"]["env"]
@@ -72,6 +73,7 @@ async def test_mcpb_manifest_matches_the_server(mcp: Client) -> None:
     assert (MANIFESTS / "mcpb" / manifest["server"]["entry_point"]).exists()
 
 
+@pytest.mark.slow
 def test_mcpb_cli_validates_the_manifest() -> None:
     mcpb = npm_tool("@anthropic-ai/mcpb@2.1.2", "mcpb")
     done = subprocess.run(

@@ -13,9 +13,9 @@ import pytest
 from mcp import Client, StdioServerParameters
 
 import jogg_mcp
-from tests.node_tools import ROOT
+from tests.support import ROOT
 
-pytestmark = pytest.mark.anyio
+pytestmark = [pytest.mark.anyio, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")

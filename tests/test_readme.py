@@ -5,6 +5,7 @@ from __future__ import annotations
 from jogg_mcp import docs
 from jogg_mcp.config import ENV_VARS
 from jogg_mcp.media.formats import FORMATS
+from jogg_mcp.server.inventory import TOOLS
 
 
 def test_readme_tables_are_current() -> None:
@@ -18,21 +19,8 @@ def test_tables_cover_everything() -> None:
         assert f"`{var.name}`" in readme
     for fmt in FORMATS:
         assert f"| {fmt.name} |" in readme
-    for tool in (
-        "upload_asset",
-        "create_product_from_url",
-        "update_product",
-        "create_video",
-        "create_avatar_video",
-        "get_project",
-        "list_avatars",
-        "list_voices",
-        "list_visual_styles",
-        "list_templates",
-        "list_music",
-        "get_credits",
-    ):
-        assert f"| `{tool}` |" in readme
+    for spec in TOOLS:
+        assert f"| `{spec.name}` |" in readme
 
 
 def test_stale_tables_are_detected() -> None:

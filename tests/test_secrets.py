@@ -19,8 +19,7 @@ from mcp.client.streamable_http import streamable_http_client
 
 from jogg_mcp.sandbox import SandboxServer
 from tests import mediagen as g
-from tests.conftest import VIDEO
-from tests.servers import http_server
+from tests.support import VIDEO, http_server
 
 pytestmark = pytest.mark.anyio
 

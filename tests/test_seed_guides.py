@@ -1,4 +1,5 @@
-"""The requests of the two seed guides, sent as raw JSON, get the documented responses field for field."""
+"""The requests of JoggAI's two guides (uploading media, URL to video; docs/joggai-api.md), sent as raw
+JSON, get the documented responses field for field."""
 
 from __future__ import annotations
 

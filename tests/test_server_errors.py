@@ -9,7 +9,7 @@ from mcp import Client
 
 from jogg_mcp.config import Settings
 from jogg_mcp.sandbox import SandboxServer
-from tests.conftest import AVATAR, VIDEO, mcp_client
+from tests.support import AVATAR, VIDEO, mcp_client
 
 pytestmark = pytest.mark.anyio
 

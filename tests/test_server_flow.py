@@ -1,4 +1,4 @@
-"""The seed flow end to end through an MCP client: uploads, product, update, four videos, waits."""
+"""JoggAI's guided flow end to end through an MCP client: uploads, product, update, four videos, waits."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from mcp import Client, StdioServerParameters
 
 from jogg_mcp.sandbox import SandboxServer
 from tests import mediagen
-from tests.conftest import AVATAR
+from tests.support import AVATAR
 
 pytestmark = pytest.mark.anyio
 

@@ -11,7 +11,7 @@ from mcp import Client
 from mcp.client.streamable_http import streamable_http_client
 
 from jogg_mcp.sandbox import SandboxServer
-from tests.servers import http_server
+from tests.support import http_server
 
 pytestmark = pytest.mark.anyio
 

@@ -1,5 +1,8 @@
 """Every tool's public contract (name, description, schemas, annotations) is reviewed: a change shows up
-as a diff against tests/snapshots/tools.json. After reviewing, refresh with UPDATE_SNAPSHOTS=1."""
+as a diff against tests/snapshots/tools.json. UPDATE_SNAPSHOTS=1 rewrites it and fails, asking for a review.
+
+The annotations must be honest, which is checked against facts the inventory row does not decide: the HTTP
+method and retry policy of the JoggAI endpoint each tool calls."""
 
 from __future__ import annotations
 
@@ -11,19 +14,12 @@ from typing import Any
 import pytest
 from mcp import Client
 
+from jogg_mcp.api.transport import RetryPolicy
+from jogg_mcp.server.inventory import BY_NAME, TOOLS
+
 pytestmark = pytest.mark.anyio
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "tools.json"
-READ_ONLY = {
-    "get_project",
-    "list_avatars",
-    "list_voices",
-    "list_visual_styles",
-    "list_templates",
-    "list_music",
-    "get_credits",
-}
-SPENDS_CREDITS = {"create_video", "create_avatar_video"}
 
 
 async def tool_contracts(client: Client) -> list[dict[str, Any]]:
@@ -34,28 +30,44 @@ async def tool_contracts(client: Client) -> list[dict[str, Any]]:
 async def test_tools_match_the_reviewed_snapshot(mcp: Client) -> None:
     current = json.dumps(await tool_contracts(mcp), indent=2, sort_keys=True) + "\n"
     if os.environ.get("UPDATE_SNAPSHOTS") == "1":
+        changed = not SNAPSHOT.exists() or SNAPSHOT.read_text() != current
         SNAPSHOT.write_text(current)
+        assert not changed, "Snapshot rewritten: review `git diff tests/snapshots/tools.json`, then run again."
     assert SNAPSHOT.exists(), "no snapshot yet: run UPDATE_SNAPSHOTS=1 pytest tests/test_tool_snapshot.py"
     assert current == SNAPSHOT.read_text(), (
-        "The tools changed. Review the difference (git diff tests/snapshots/tools.json after refreshing) and "
-        "refresh with UPDATE_SNAPSHOTS=1 pytest tests/test_tool_snapshot.py"
+        "The tools changed. Refresh with UPDATE_SNAPSHOTS=1 pytest tests/test_tool_snapshot.py and review "
+        "the difference (git diff tests/snapshots/tools.json)."
     )
+
+
+async def test_every_inventory_row_is_listed_in_order(mcp: Client) -> None:
+    assert [t.name for t in (await mcp.list_tools()).tools] == [spec.name for spec in TOOLS]
 
 
 async def test_annotations_are_honest(mcp: Client) -> None:
     for tool in await tool_contracts(mcp):
+        spec = BY_NAME[tool["name"]]
         hints = tool["annotations"]
-        assert set(hints) >= {"title", "readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"}
-        assert hints["openWorldHint"] is True  # every tool talks to JoggAI
-        name = tool["name"]
-        assert hints["readOnlyHint"] is (name in READ_ONLY)
-        if name in READ_ONLY:
-            assert hints["idempotentHint"] is True and hints["destructiveHint"] is False
-        if name in SPENDS_CREDITS:
-            assert hints["idempotentHint"] is False and hints["destructiveHint"] is False
-            assert "COSTS CREDITS" in tool["description"] and "credit" in hints["title"].lower()
-        if name == "update_product":
-            assert hints["idempotentHint"] is True and hints["destructiveHint"] is True  # it overwrites fields
+        assert hints == {
+            "title": spec.title,
+            "readOnlyHint": spec.read_only,
+            "destructiveHint": spec.destructive,
+            "idempotentHint": spec.idempotent,
+            "openWorldHint": True,  # every tool talks to JoggAI
+        }
+        assert tool["title"] == spec.title
+        # The row's facts agree with what the tool really calls.
+        assert spec.spends_credits is (spec.calls.policy is RetryPolicy.BILLABLE), spec.name
+        if spec.calls.method == "GET":
+            assert spec.read_only and spec.idempotent and not spec.destructive, spec.name
+        else:
+            assert not spec.read_only, spec.name
+        if spec.calls.policy is not RetryPolicy.SAFE:
+            assert not spec.idempotent, f"{spec.name} creates something on each call"
+        if spec.spends_credits:
+            assert "COSTS CREDITS" in tool["description"] and "(spends credits)" in spec.title
+        else:
+            assert "COSTS CREDITS" not in tool["description"] and "Free" in tool["description"], spec.name
         assert "outputSchema" in tool and tool["inputSchema"]["type"] == "object"
 
 
@@ -71,6 +83,7 @@ async def test_descriptions_are_dedented_and_limits_come_from_the_table(mcp: Cli
     tools = {t["name"]: t for t in await tool_contracts(mcp)}
     for tool in tools.values():
         assert not any(line.startswith("    ") for line in tool["description"].splitlines()), tool["name"]
+        assert tool["description"] == BY_NAME[tool["name"]].description
     upload = tools["upload_asset"]["description"]
     for fmt in FORMATS:
         assert fmt.name in upload and size_label(fmt.max_bytes) in upload

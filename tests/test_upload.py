@@ -16,7 +16,7 @@ from mcp import Client
 
 from jogg_mcp.sandbox import SandboxServer
 from tests import mediagen as g
-from tests.conftest import mcp_client, server_settings
+from tests.support import mcp_client, server_settings
 
 pytestmark = pytest.mark.anyio
 

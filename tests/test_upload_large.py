@@ -12,9 +12,9 @@ from mcp import Client, StdioServerParameters
 
 from jogg_mcp.sandbox import SandboxServer
 from tests import mediagen as g
-from tests.servers import memory_kib, process_with_marker
+from tests.support import memory_kib, process_with_marker
 
-pytestmark = pytest.mark.anyio
+pytestmark = [pytest.mark.anyio, pytest.mark.slow]
 
 SIZE = 100_000_000  # the largest video JoggAI accepts
 

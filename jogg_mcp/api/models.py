@@ -237,7 +237,9 @@ class V1ProjectWire(_Response):
     @field_validator("id", mode="before")
     @classmethod
     def _id_text(cls, value: Any) -> Any:
-        return str(value) if isinstance(value, int) else value  # the v1 spec types it integer (C-20)
+        return (
+            str(value) if isinstance(value, int) else value
+        )  # the v1 spec types it integer (docs/joggai-api.md, C-20)
 
     def normalise(self) -> Project:
         status = V1_STATUS.get(self.status_code)

@@ -1,4 +1,4 @@
-"""JoggAI's documented pricing (jogg-api.md §1.6): credits are deducted when a request is accepted."""
+"""JoggAI's documented pricing (docs/joggai-api.md, "Prices"): credits are deducted when a request is accepted."""
 
 from __future__ import annotations
 

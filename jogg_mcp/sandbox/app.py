@@ -20,7 +20,7 @@ from starlette.responses import FileResponse, JSONResponse, Response, StreamingR
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
-from jogg_mcp.sandbox import handlers, media
+from jogg_mcp.sandbox import endpoints, media
 from jogg_mcp.sandbox.envelope import MESSAGES, ApiFailure, Call, Handler
 from jogg_mcp.sandbox.faults import FaultKind, FaultSpec
 from jogg_mcp.sandbox.state import RequestRecord, SandboxState
@@ -298,7 +298,7 @@ async def control_outcome(request: Request) -> Response:
 
 
 def build_app(state: SandboxState) -> Starlette:
-    routes = [Route(path, api(handler), methods=[method]) for method, path, handler in handlers.ROUTES]
+    routes = [Route(path, api(handler), methods=[method]) for method, path, handler in endpoints.ROUTES]
     routes += [
         Route("/upload/{token}", put_upload, methods=["PUT"]),
         Route("/assets/{asset_id}/{filename}", get_asset, methods=["GET"]),

@@ -1,6 +1,6 @@
-"""The sandbox's catalogues: deterministic, large enough to page through, and holding every id the seed
-guides use (public avatars 127 and 81, custom avatar 100266, voice en-US-ChristopherNeural, visual style
-FullScreen, template 0)."""
+"""The sandbox's catalogues: deterministic, large enough to page through, and holding every id JoggAI's
+guides use: public avatars 127 and 81, custom avatar 100266, voice en-US-ChristopherNeural, visual style
+FullScreen, template 0 (docs/joggai-api.md)."""
 
 from __future__ import annotations
 

@@ -8,13 +8,22 @@ always gives the same product.
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import httpx2
 
-from jogg_mcp.config import is_loopback_host
+
+def is_loopback_host(host: str) -> bool:
+    """Pages on this machine are really crawled; everything else gets a deterministic made-up product."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 class CrawlError(Exception):

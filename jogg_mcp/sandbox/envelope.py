@@ -1,4 +1,4 @@
-"""What a sandbox endpoint handler sees and raises."""
+"""What a sandbox endpoint handler sees and raises, and the table of routes the handlers declare."""
 
 from __future__ import annotations
 
@@ -48,3 +48,16 @@ class Call:
 
 
 Handler = Callable[[Call], Awaitable[Any]]
+
+
+ROUTES: list[tuple[str, str, Handler]] = []
+
+
+def endpoint(method: str, path: str) -> Callable[[Handler], Handler]:
+    """Declare a handler with its route: the app serves every declared route (sandbox/endpoints/)."""
+
+    def declare(handler: Handler) -> Handler:
+        ROUTES.append((method, path, handler))
+        return handler
+
+    return declare

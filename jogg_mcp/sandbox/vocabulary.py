@@ -1,0 +1,44 @@
+"""What the fake JoggAI accepts and charges, written from JoggAI's own documents (docs/joggai-api.md), not
+from the client's code: when the two disagree, a test says so (tests/unit/test_vocabularies.py)."""
+
+from __future__ import annotations
+
+import math
+
+# The 54 values of the v2 spec's ai_scripts.language.
+LANGUAGES = frozenset(
+    """english filipino french german hindi indonesian italian japanese korean malay portuguese russian
+    spanish thai vietnamese arabic greek turkish slovenian croatian romanian chinese bengali urdu hungarian
+    traditional-chinese polish cantonese danish malayalam tamil telugu czech hebrew zulu swedish lithuanian
+    dutch flemish norwegian finnish bulgarian latvian ukrainian mongolian persian odia assamese kannada tagalog
+    amharic serbian slovak swahili""".split()  # noqa: SIM905 - one value after another, as the spec lists them
+)
+
+# The 16 script styles the v1 spec lists for create_video_from_url and preview.
+_STYLES = (
+    "Don't Worry|Discovery|Data|Top 3 reasons|Soft Selling|Humor & Meme|Feature Explainer|"
+    "Soft Storytelling with Twist|Expert Advice|Unboxing & Review|Challenge|Problem/Solution|Comparison|"
+    "Creative/Innovative|Emotional Appeal|Immersive Storytelling"
+)
+SCRIPT_STYLES = frozenset(_STYLES.split("|"))
+
+# The upload guide's size limits per declared content type (MB = 10^6 bytes), with the usual aliases.
+_IMAGE, _VIDEO, _AUDIO = 10_000_000, 100_000_000, 20_000_000
+UPLOAD_LIMITS = {
+    **dict.fromkeys(("image/jpeg", "image/png", "image/webp", "image/gif"), _IMAGE),
+    **dict.fromkeys(("video/mp4", "video/webm", "video/quicktime"), _VIDEO),
+    **dict.fromkeys(("audio/mpeg", "audio/wav", "audio/x-wav", "audio/mp4", "audio/x-m4a"), _AUDIO),
+}
+
+BILLING_BLOCK_SECONDS = 120  # "1 credit per 2 minutes": a 3-minute video costs 2
+TTS_WORDS_PER_MINUTE = 150
+
+
+def render_credits(rendered_seconds: float) -> int:
+    """What JoggAI deducts for a render of this length: every started block, and never less than one."""
+    return max(1, math.ceil(rendered_seconds / BILLING_BLOCK_SECONDS))
+
+
+def spoken_seconds(script: str) -> float:
+    """How long the sandbox's text-to-speech takes to read `script`."""
+    return len(script.split()) * 60 / TTS_WORDS_PER_MINUTE

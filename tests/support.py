@@ -1,0 +1,212 @@
+"""Helpers the tests share (fixtures live in conftest.py; no test module imports another).
+
+- example arguments for every tool, from the tool inventory, with its placeholders filled;
+- a JoggAI client and an MCP server (through the official MCP client) against the sandbox;
+- jogg-mcp as a real subprocess, and process memory from /proc;
+- npm command-line tools (the MCP Inspector, the mcpb CLI), installed once into .tools/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator, Iterator, Mapping
+from contextlib import asynccontextmanager, contextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx2
+from mcp import Client
+from mcp.types import ListRootsResult, Root
+from pydantic import FileUrl
+
+from jogg_mcp.api import JoggClient
+from jogg_mcp.api.models import UrlVideoRequest
+from jogg_mcp.api.transport import RetrySettings, Throttle
+from jogg_mcp.api.vocabulary import AvatarType
+from jogg_mcp.config import Settings
+from jogg_mcp.sandbox import SandboxServer
+from jogg_mcp.server import Runtime, build_server
+from jogg_mcp.server.inventory import BY_NAME, IMAGE_FILE, PRODUCT_ID, PROJECT_ID, VIDEO_SETTINGS
+from tests import mediagen
+
+# --- example arguments ----------------------------------------------------------------------------------
+
+VIDEO: dict[str, Any] = dict(VIDEO_SETTINGS)  # create_video's settings, without a product_id
+AVATAR: dict[str, Any] = dict(BY_NAME["create_avatar_video"].example)
+
+
+def sandbox_product(sandbox: SandboxServer, url: str = "https://shop.example/p/1") -> str:
+    """A product made directly in the sandbox (not through the code under test)."""
+    answer = httpx2.post(sandbox.base_url + "/v1/product", json={"url": url}, headers={"x-api-key": sandbox.api_key})
+    product_id: str = answer.json()["data"]["product_id"]
+    return product_id
+
+
+def sandbox_render(sandbox: SandboxServer, product_id: str) -> str:
+    """A product video started directly in the sandbox, in JoggAI's own v1 encoding."""
+    body = {
+        "product_id": product_id,
+        **VIDEO,
+        "aspect_ratio": 0,
+        "avatar_type": 0,
+        "video_length": "15",
+        "template_type": "public",
+    }
+    answer = httpx2.post(
+        sandbox.base_url + "/v1/create_video_from_url", json=body, headers={"x-api-key": sandbox.api_key}
+    )
+    project_id: str = answer.json()["data"]["project_id"]
+    return project_id
+
+
+def example(tool: str, sandbox: SandboxServer, folder: Path) -> dict[str, Any]:
+    """The inventory's example arguments for `tool`, with what they refer to made in the sandbox."""
+    filled: dict[str, Any] = {}
+    for name, value in BY_NAME[tool].example.items():
+        if value == PRODUCT_ID:
+            value = sandbox_product(sandbox)
+        elif value == PROJECT_ID:
+            value = sandbox_render(sandbox, sandbox_product(sandbox))
+        elif value == IMAGE_FILE:
+            value = str(mediagen.image(folder / "a.png", "PNG"))
+        filled[name] = value
+    return filled
+
+
+def url_video(product_id: str, **changes: object) -> UrlVideoRequest:
+    """A valid create_video_from_url request for the client, with `changes` applied."""
+    fields = {"product_id": product_id, **VIDEO, "avatar_type": AvatarType.PUBLIC, **changes}
+    return UrlVideoRequest.model_validate(fields)
+
+
+# --- a client and a server against the sandbox ----------------------------------------------------------
+
+FAST_RETRY = RetrySettings(max_retries=3, base_delay=0.01, max_delay=0.05, max_total=10.0)
+
+
+def make_client(sandbox: SandboxServer, **overrides: object) -> JoggClient:
+    options: dict[str, object] = {
+        "api_key": sandbox.api_key,
+        "base_url": sandbox.base_url,
+        "read_timeout": 2.0,
+        "retry": FAST_RETRY,
+        "throttle": Throttle(limit=1000, window=60.0),
+    }
+    options.update(overrides)
+    return JoggClient(**options)  # type: ignore[arg-type]
+
+
+def server_settings(sandbox: SandboxServer, **env: str) -> Settings:
+    return Settings.load(
+        {"JOGG_API_KEY": sandbox.api_key, "JOGG_BASE_URL": sandbox.base_url, "JOGG_READ_TIMEOUT": "5", **env}
+    )
+
+
+@asynccontextmanager
+async def mcp_client(
+    settings: Settings,
+    *,
+    roots: list[Path] | None = None,
+    poll_interval: float = 0.2,
+    mode: str = "auto",
+    **runtime: Any,
+) -> AsyncIterator[Client]:
+    """A real MCP client session with a server built from `settings` (in memory, JSON-RPC in between)."""
+    server = build_server(Runtime(settings=settings, poll_interval=poll_interval, **runtime))
+    callback = None
+    if roots is not None:
+        offered = ListRootsResult(roots=[Root(uri=FileUrl(p.as_uri()), name=p.name) for p in roots])
+
+        async def callback(context: object) -> ListRootsResult:
+            return offered
+
+    async with Client(server, list_roots_callback=callback, mode=mode) as client:  # type: ignore[arg-type]
+        yield client
+
+
+# --- jogg-mcp as a subprocess ---------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def process_with_marker(name: str, value: str) -> int:
+    """The PID of the process whose environment holds NAME=value (a subprocess started by a library)."""
+    needle = f"{name}={value}".encode()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if needle in (entry / "environ").read_bytes().split(b"\0"):
+                    return int(entry.name)
+            except OSError:
+                continue
+    raise LookupError(f"no process with {name}={value}")
+
+
+def memory_kib(pid: int, field: str) -> int:
+    """A VmRSS / VmHWM figure from /proc, in KiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    raise KeyError(field)
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+@contextmanager
+def http_server(*args: str, env: Mapping[str, str] | None = None) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """`jogg-mcp serve --transport http` on a free loopback port; yields its /mcp URL and the process."""
+    port = free_port()
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("JOGG_")}
+    environment.update(env or {})
+    process = subprocess.Popen(
+        [sys.executable, "-m", "jogg_mcp", "serve", "--transport", "http", "--port", str(port), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=environment,
+    )
+    url = f"http://127.0.0.1:{port}/mcp"
+    try:
+        deadline = time.monotonic() + 30
+        while not _listening(port):
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                _, stderr = process.communicate()
+                raise RuntimeError(f"jogg-mcp did not start: {stderr.decode()}")
+            time.sleep(0.1)
+        yield url, process
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+# --- npm tools ------------------------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+TOOLS_DIR = ROOT / ".tools"
+
+
+def npm_tool(package: str, binary: str) -> Path:
+    path = TOOLS_DIR / "node_modules" / ".bin" / binary
+    if not path.exists():
+        npm = shutil.which("npm")
+        assert npm, f"npm (Node.js 20+) is needed to install {package} for this test"
+        TOOLS_DIR.mkdir(exist_ok=True)
+        subprocess.run(
+            [npm, "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(TOOLS_DIR), package],
+            check=True,
+            timeout=600,
+        )
+    return path

@@ -1,0 +1,123 @@
+"""The transport's pure rules, without a network: the envelope, error mapping, retry decisions, backoff."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx2
+import pytest
+
+from jogg_mcp.api import errors
+from jogg_mcp.api.transport import (
+    Endpoint,
+    RetryPolicy,
+    RetrySettings,
+    backoff_delay,
+    parse_envelope,
+    pick_id,
+    should_retry,
+)
+
+
+def answer(status: int, body: Any, headers: dict[str, str] | None = None) -> httpx2.Response:
+    content = body if isinstance(body, bytes) else json.dumps(body).encode()
+    return httpx2.Response(status, content=content, headers=headers or {})
+
+
+def test_success_needs_2xx_and_code_zero() -> None:
+    assert parse_envelope(answer(200, {"rid": "r", "code": 0, "msg": "Success", "data": {"x": 1}})) == {"x": 1}
+    with pytest.raises(errors.ServerError):
+        parse_envelope(answer(500, {"code": 0, "msg": "success", "data": {}}))
+
+
+@pytest.mark.parametrize(
+    ("code", "cls"),
+    [
+        (10105, errors.AuthenticationError),
+        (18025, errors.PermissionDeniedError),
+        (18020, errors.InsufficientCreditsError),
+        (40000, errors.InvalidParametersError),
+        (10104, errors.NotFoundError),
+        (429, errors.RateLimitError),
+        (50000, errors.ServerError),
+        (12345, errors.UnexpectedResponseError),
+    ],
+)
+def test_business_codes_map_to_classes_with_the_rid(code: int, cls: type[errors.JoggError]) -> None:
+    with pytest.raises(cls) as raised:
+        parse_envelope(answer(200, {"rid": "abc123", "code": code, "msg": "Parameter error: x", "data": None}))
+    assert raised.value.code == code and raised.value.rid == "abc123"
+    assert "abc123" in str(raised.value)
+
+
+def test_http_statuses_without_a_known_code() -> None:
+    with pytest.raises(errors.AuthenticationError):
+        parse_envelope(answer(401, b"Unauthorized"))
+    with pytest.raises(errors.NotFoundError):
+        parse_envelope(answer(404, b"<html>not found</html>"))
+    with pytest.raises(errors.ServerError):
+        parse_envelope(answer(502, b"Bad gateway"))
+    with pytest.raises(errors.BadResponseError, match="not its JSON envelope"):
+        parse_envelope(answer(200, b'{"code": 0, "da'))
+
+
+def test_retry_after_from_header_or_body() -> None:
+    with pytest.raises(errors.RateLimitError) as from_header:
+        parse_envelope(answer(429, {"code": 429, "msg": "slow down"}, {"retry-after": "7"}))
+    assert from_header.value.retry_after == 7
+    with pytest.raises(errors.RateLimitError) as from_body:
+        parse_envelope(answer(200, {"code": 429, "msg": "slow down", "data": {"retryAfter": 3}}))
+    assert from_body.value.retry_after == 3
+
+
+def test_signed_urls_are_redacted_from_messages() -> None:
+    error = errors.UploadError("PUT https://s3.example/bucket/a.png?X-Amz-Signature=deadbeef failed")
+    assert "deadbeef" not in str(error) and "https://s3.example/bucket/a.png" in str(error)
+
+
+# Each error kind: (error, retried when SAFE, retried when BILLABLE or ONCE)
+KINDS: list[tuple[errors.JoggError, bool, bool]] = [
+    (errors.RateLimitError("429"), True, True),
+    (errors.ConnectError("refused"), True, True),
+    (errors.ServerError("500"), True, False),
+    (errors.ReadTimeoutError("slow"), True, False),
+    (errors.BadResponseError("cut"), True, False),
+    (errors.InvalidParametersError("bad"), False, False),
+    (errors.InsufficientCreditsError("poor"), False, False),
+    (errors.AuthenticationError("key"), False, False),
+]
+
+
+@pytest.mark.parametrize(("error", "safe", "once"), KINDS, ids=[type(k[0]).__name__ for k in KINDS])
+def test_retry_decisions(error: errors.JoggError, safe: bool, once: bool) -> None:
+    assert should_retry(error, RetryPolicy.SAFE) is safe
+    assert should_retry(error, RetryPolicy.ONCE) is once
+    assert should_retry(error, RetryPolicy.BILLABLE) is once
+
+
+def test_only_errors_jogg_never_acted_on_say_so() -> None:
+    refused = {type(e).__name__ for e, _, _ in KINDS if e.refused_before_processing}
+    assert refused == {
+        "RateLimitError",
+        "ConnectError",
+        "InvalidParametersError",
+        "InsufficientCreditsError",
+        "AuthenticationError",
+    }
+
+
+def test_backoff_grows_caps_and_honours_retry_after() -> None:
+    settings = RetrySettings(base_delay=1.0, max_delay=4.0)
+    for attempt, ceiling in [(0, 1.0), (1, 2.0), (2, 4.0), (6, 4.0)]:
+        delay = backoff_delay(attempt, settings, None)
+        assert ceiling / 2 <= delay <= ceiling
+    assert backoff_delay(0, settings, retry_after=9.0) == 9.0
+
+
+def test_ids_and_path_segments() -> None:
+    assert pick_id({"video_id": "v1"}) == "v1" and pick_id({"project_id": "p", "id": "x"}) == "p"
+    with pytest.raises(errors.BadResponseError):
+        pick_id({"status": "ok"})
+    endpoint = Endpoint("GET", "/v2/avatar_video/{video_id}", RetryPolicy.SAFE)
+    assert endpoint.url_path(video_id="a/b?c") == "/v2/avatar_video/a%2Fb%3Fc"

@@ -1,0 +1,39 @@
+"""The client and the sandbox each hold their own copy of JoggAI's vocabularies, limits and prices (so the
+sandbox can catch the client's mistakes); these tests make any drift between the two copies fail loudly."""
+
+from __future__ import annotations
+
+from typing import get_args
+
+import pytest
+
+from jogg_mcp.api import pricing
+from jogg_mcp.api.vocabulary import Language, ScriptStyle
+from jogg_mcp.media.formats import FORMATS
+from jogg_mcp.sandbox import vocabulary as sandbox
+
+
+def test_languages_agree() -> None:
+    assert set(get_args(Language)) == sandbox.LANGUAGES
+    assert len(sandbox.LANGUAGES) == 54
+
+
+def test_script_styles_agree() -> None:
+    assert set(get_args(ScriptStyle)) == sandbox.SCRIPT_STYLES
+    assert len(sandbox.SCRIPT_STYLES) == 16
+
+
+def test_upload_limits_agree() -> None:
+    for fmt in FORMATS:
+        assert sandbox.UPLOAD_LIMITS[fmt.content_type] == fmt.max_bytes, fmt.name
+
+
+@pytest.mark.parametrize("seconds", [0, 1, 15, 30, 60, 119.9, 120, 120.1, 239, 240, 290, 600])
+def test_prices_agree(seconds: float) -> None:
+    assert pricing.video_credits(seconds) == sandbox.render_credits(seconds)
+
+
+@pytest.mark.parametrize("words", [1, 2, 150, 301, 1000])
+def test_speech_estimates_agree(words: int) -> None:
+    script = " ".join(["word"] * words)
+    assert pricing.estimated_script_seconds(script) == pytest.approx(sandbox.spoken_seconds(script))
