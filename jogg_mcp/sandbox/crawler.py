@@ -7,6 +7,7 @@ always gives the same product.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import ipaddress
 from html.parser import HTMLParser
@@ -15,15 +16,14 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx2
 
+# Pages on this machine are really crawled; everything else gets a deterministic made-up product.
+_LOCAL_NAMES = frozenset({"localhost", "localhost.localdomain"})
 
-def is_loopback_host(host: str) -> bool:
-    """Pages on this machine are really crawled; everything else gets a deterministic made-up product."""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
+
+def _on_this_machine(hostname: str) -> bool:
+    with contextlib.suppress(ValueError):
+        return ipaddress.ip_address(hostname).is_loopback
+    return hostname in _LOCAL_NAMES
 
 
 class CrawlError(Exception):
@@ -63,7 +63,7 @@ async def crawl(url: str, media_base: str) -> dict[str, Any]:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise CrawlError(f"url must be an http(s) product page, got {url!r}")
-    if is_loopback_host(parts.hostname):
+    if _on_this_machine(parts.hostname):
         return await _read_page(url)
     return _derive(url, media_base)
 

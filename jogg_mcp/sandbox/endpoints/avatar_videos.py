@@ -6,17 +6,7 @@ import uuid
 from typing import Any
 
 from jogg_mcp.sandbox import catalog, vocabulary
-from jogg_mcp.sandbox.endpoints.checks import (
-    bad,
-    boolean,
-    check_avatar,
-    check_voice,
-    integer,
-    one_of,
-    required,
-    start_render,
-    text_field,
-)
+from jogg_mcp.sandbox.endpoints import checks
 from jogg_mcp.sandbox.envelope import ApiFailure, Call, endpoint
 from jogg_mcp.sandbox.media import probe_duration
 from jogg_mcp.sandbox.state import RenderProject
@@ -35,9 +25,9 @@ def _avatar_body(body: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
             "audio_url": body.get("audio_url"),
         }
     if not isinstance(avatar, dict):
-        raise bad("avatar is required")
+        raise checks.bad("avatar is required")
     if not isinstance(voice, dict):
-        raise bad("voice is required")
+        raise checks.bad("voice is required")
     return avatar, voice
 
 
@@ -45,54 +35,58 @@ def _avatar_body(body: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
 async def create_video_from_avatar(call: Call) -> dict[str, Any]:
     body = call.body
     avatar, voice = _avatar_body(body)
-    avatar_id = integer(required(avatar, "avatar_id", "avatar."), "avatar.avatar_id")
-    avatar_type = one_of(
-        integer(required(avatar, "avatar_type", "avatar."), "avatar.avatar_type"), (0, 1), "avatar.avatar_type"
+    avatar_id = checks.integer(checks.required(avatar, "avatar_id", "avatar."), "avatar.avatar_id")
+    avatar_type = checks.one_of(
+        checks.integer(checks.required(avatar, "avatar_type", "avatar."), "avatar.avatar_type"),
+        (0, 1),
+        "avatar.avatar_type",
     )
-    mode = one_of(required(voice, "type", "voice."), ("script", "audio"), "voice.type")
-    voice_id = required(voice, "voice_id", "voice.")
+    mode = checks.one_of(checks.required(voice, "type", "voice."), ("script", "audio"), "voice.type")
+    voice_id = checks.required(voice, "voice_id", "voice.")
     if mode == "script":
-        script = required(voice, "script", "voice.")
+        script = checks.required(voice, "script", "voice.")
         if not isinstance(script, str):
-            raise bad("voice.script must be a string")
+            raise checks.bad("voice.script must be a string")
         if voice.get("audio_url"):
-            raise bad("voice.audio_url must not be sent with voice.type script")
+            raise checks.bad("voice.audio_url must not be sent with voice.type script")
     else:
-        audio_url = required(voice, "audio_url", "voice.")
+        audio_url = checks.required(voice, "audio_url", "voice.")
         if voice.get("script"):
-            raise bad("voice.script must not be sent with voice.type audio")
-    aspect = required(body, "aspect_ratio")
+            raise checks.bad("voice.script must not be sent with voice.type audio")
+    aspect = checks.required(body, "aspect_ratio")
     if isinstance(aspect, int) and not isinstance(aspect, bool) and "avatar" not in body:
-        aspect = catalog.ASPECTS[one_of(aspect, (0, 1, 2), "aspect_ratio")]  # the flat form's v1 integers
-    one_of(aspect, catalog.ASPECTS, "aspect_ratio")
-    screen_style = one_of(integer(required(body, "screen_style"), "screen_style"), (1, 2, 3), "screen_style")
-    caption = boolean(body.get("caption"), "caption")
+        aspect = catalog.ASPECTS[checks.one_of(aspect, (0, 1, 2), "aspect_ratio")]  # the flat form's v1 integers
+    checks.one_of(aspect, catalog.ASPECTS, "aspect_ratio")
+    screen_style = checks.one_of(
+        checks.integer(checks.required(body, "screen_style"), "screen_style"), (1, 2, 3), "screen_style"
+    )
+    caption = checks.boolean(body.get("caption"), "caption")
     if screen_style == 3 and caption:
-        raise bad("caption must be false when screen_style is 3 (transparent WebM)")
-    check_avatar(avatar_id, avatar_type)
-    check_voice(voice_id)
+        raise checks.bad("caption must be false when screen_style is 3 (transparent WebM)")
+    checks.check_avatar(avatar_id, avatar_type)
+    checks.check_voice(voice_id)
     seconds = vocabulary.spoken_seconds(voice["script"]) if mode == "script" else _audio_seconds(call, audio_url)
     project = RenderProject(
         project_id=uuid.uuid4().hex,
         kind="avatar_video",
-        title=text_field(body, "video_name") or "Avatar video",
+        title=checks.text_field(body, "video_name") or "Avatar video",
         duration=max(1.0, round(seconds, 1)),
         credits=vocabulary.render_credits(seconds),
         container="webm" if screen_style == 3 else "mp4",
     )
-    start_render(call, project, "/v2/create_video_from_avatar")
+    checks.start_render(call, project, "/v2/create_video_from_avatar")
     return {"video_id": project.project_id}
 
 
 def _audio_seconds(call: Call, audio_url: Any) -> float:
     if not isinstance(audio_url, str) or not audio_url.startswith(("http://", "https://")):
-        raise bad("voice.audio_url must be an http(s) URL")
+        raise checks.bad("voice.audio_url must be an http(s) URL")
     prefix = f"{call.base}/assets/"
     if not audio_url.startswith(prefix):
         return 0.0  # an outside URL: the sandbox cannot measure it; charge the minimum
     upload = call.state.assets.get(audio_url.removeprefix(prefix).split("/")[0])
     if upload is None or upload.path is None:
-        raise bad("voice.audio_url points to an asset that was never uploaded")
+        raise checks.bad("voice.audio_url points to an asset that was never uploaded")
     return probe_duration(str(upload.path)) or 0.0
 
 
