@@ -26,8 +26,21 @@ def _setup_logging(level: str) -> None:
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
-def _interrupt(signum: int, frame: object) -> None:
+def _raise_interrupt() -> None:
     raise KeyboardInterrupt
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """SIGTERM stops the server the way Ctrl-C does. Raised here, the interrupt would land inside whichever
+    task was mid-step, which asyncio then reports as an unhandled error at shutdown; raised from a plain
+    callback of the running loop, it unwinds the loop with every task merely cancelled."""
+    import asyncio
+
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:  # no loop running (start-up, or after it ended)
+        raise KeyboardInterrupt from None
+    loop.call_soon_threadsafe(_raise_interrupt)
 
 
 def _serve_command(args: argparse.Namespace) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import httpx2
@@ -109,14 +108,14 @@ def test_url_video_wire_shape_matches_the_guide() -> None:
 
 async def test_url_video_both_forms_and_status_lifecycle(jogg: JoggClient, sandbox: SandboxServer) -> None:
     product = await jogg.products.create(CreateProductRequest(url="https://shop.example/p/9"))
-    sandbox.state.render_seconds = 0.6
+    sandbox.state.render_seconds = 600  # a third waiting, then processing; time moves only when we say
     created = await jogg.products.create_video(url_video(product.product_id))
     assert created.kind is ProjectKind.URL_VIDEO and created.estimated_credits == 1
     first = await jogg.products.get_project(created.project_id)
     assert first.status is ProjectStatus.QUEUED and first.raw_status == "2 waiting" and first.video_url is None
-    time.sleep(0.3)
+    sandbox.state.advance(300)
     assert (await jogg.products.get_project(created.project_id)).status is ProjectStatus.RENDERING
-    time.sleep(0.35)
+    sandbox.state.advance(300)
     done = await jogg.products.get_project(created.project_id)
     assert done.status is ProjectStatus.SUCCEEDED and done.raw_status == "4 success"
     assert done.video_url and done.cover_url and done.duration_seconds == 15

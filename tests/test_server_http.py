@@ -67,7 +67,7 @@ async def test_each_request_can_bring_its_own_jogg_key(sandbox: SandboxServer) -
 
 
 async def test_progress_arrives_over_http(sandbox: SandboxServer) -> None:
-    sandbox.state.render_seconds = 12  # still rendering when the wait ends
+    sandbox.state.render_seconds = 600  # still rendering when the wait ends
     with http_server(env={"JOGG_BASE_URL": sandbox.base_url, "JOGG_API_KEY": sandbox.api_key}) as (url, _):
         async with http_client(url) as client:
             created = await client.call_tool(

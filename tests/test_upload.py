@@ -248,12 +248,14 @@ async def test_a_file_that_changes_before_the_put_is_not_sent(
     client: Client, sandbox: SandboxServer, media: Path
 ) -> None:
     path = g.video(media / "growing.mp4")
-    sandbox.faults.inject(path="/v2/upload/asset", kind="slow_body", delay=1.0)  # the answer takes 1 s
+    sandbox.faults.inject(path="/v2/upload/asset", kind="hold", delay=60)  # the signed URL waits for us
 
     async def grow_meanwhile() -> None:
-        await anyio.sleep(0.4)
+        # After the file was checked and the signed URL asked for, before the bytes go.
+        assert await anyio.to_thread.run_sync(sandbox.faults.wait_until_holding, 60)
         with path.open("ab") as handle:
             handle.write(b"\x00" * 1000)
+        sandbox.faults.release()
 
     async with anyio.create_task_group() as group:
         group.start_soon(grow_meanwhile)

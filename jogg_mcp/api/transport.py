@@ -8,7 +8,7 @@ import logging
 import random
 import time
 from collections import deque
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -80,28 +80,45 @@ class RetrySettings:
 
 
 class Throttle:
-    """At most `limit` calls per rolling `window` seconds; callers wait for a slot rather than fail."""
+    """At most `limit` calls per rolling `window` seconds; callers wait for a slot rather than fail.
 
-    def __init__(self, limit: int = 20, window: float = 60.0) -> None:
+    JoggAI starts its clock when a request arrives, which is some time after we send it. Each slot is
+    therefore dated when its answer (or failure) comes back, a moment the request had certainly arrived by:
+    a call that waits for that slot to age by `window` can never land inside JoggAI's window.
+    """
+
+    def __init__(
+        self,
+        limit: int = 20,
+        window: float = 60.0,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
+    ) -> None:
         self.limit = limit
         self.window = window
-        # The server starts its clock when a request arrives, a little after we start ours: keep a margin.
-        self._span = window * 1.02
-        self._sent: deque[float] = deque()
+        self._clock = clock
+        self._sleep = sleep
+        self._sent: deque[list[float]] = deque()  # one [time] cell per slot, re-dated by `done`
         self._lock = anyio.Lock()
 
-    async def acquire(self) -> None:
+    async def acquire(self) -> list[float]:
+        """Wait for a free slot; returns it, for `done` once the call is answered."""
         async with self._lock:
             while True:
-                now = time.monotonic()
-                while self._sent and now - self._sent[0] >= self._span:
+                now = self._clock()
+                while self._sent and now - self._sent[0][0] >= self.window:
                     self._sent.popleft()
                 if len(self._sent) < self.limit:
-                    self._sent.append(now)
-                    return
-                wait = self._span - (now - self._sent[0])
+                    slot = [now]
+                    self._sent.append(slot)
+                    return slot
+                wait = self.window - (now - self._sent[0][0])
                 logger.info("throttling: %d POSTs in the last %.0f s, waiting %.1f s", self.limit, self.window, wait)
-                await anyio.sleep(wait)
+                await self._sleep(wait)
+
+    def done(self, slot: list[float]) -> None:
+        slot[0] = max(slot[0], self._clock())
 
 
 _THROTTLES: dict[str, Throttle] = {}
@@ -268,8 +285,7 @@ class Transport:
         path = endpoint.url_path(**(segments or {}))
 
         async def attempt() -> Any:
-            if method == "POST":
-                await self.throttle.acquire()
+            slot = await self.throttle.acquire() if method == "POST" else None
             try:
                 response = await self.http.request(
                     method,
@@ -283,6 +299,9 @@ class Transport:
                 raise errors.InvalidParametersError(f"The request could not be sent: {exc}") from None
             except httpx2.HTTPError as exc:
                 raise transport_error(exc, "the JoggAI API", self._api_key) from None
+            finally:
+                if slot is not None:
+                    self.throttle.done(slot)
             return parse_envelope(response)
 
         return await self.with_retries(attempt, f"{method} {path}", endpoint.policy)

@@ -7,7 +7,6 @@ import hashlib
 import hmac
 import json
 import math
-import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
@@ -59,7 +58,7 @@ def api(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
         rid = uuid.uuid4().hex
         fault = state.faults.take(request.method, request.url.path)
         if fault is not None and fault.fires_before:
-            return await _refusal(fault, rid)
+            return await _refusal(fault, rid, state)
 
         key = request.headers.get("x-api-key", "")
         if not hmac.compare_digest(key.encode(), state.options.api_key.encode()):
@@ -80,7 +79,7 @@ def api(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
             payload = _envelope(failure.code, failure.msg, None, rid)
             status = failure.http_status
         if fault is not None:
-            return await _lost_answer(fault, payload, status)
+            return await _lost_answer(fault, payload, status, state)
         return JSONResponse(payload, status_code=status)
 
     return endpoint
@@ -101,7 +100,7 @@ async def _json_body(request: Request) -> dict[str, Any]:
     return body
 
 
-async def _refusal(fault: FaultSpec, rid: str) -> Response:
+async def _refusal(fault: FaultSpec, rid: str, state: SandboxState) -> Response:
     kind = fault.kind
     if kind in (FaultKind.HTTP_500, FaultKind.HTTP_502, FaultKind.HTTP_503):
         status = int(kind.value.removeprefix("http_"))
@@ -125,11 +124,14 @@ async def _refusal(fault: FaultSpec, rid: str) -> Response:
     if kind is FaultKind.FORBID_PUT:
         return _storage_error(403, "AccessDenied", "Access Denied")
     # A "lost answer" fault armed to fire before processing: lose an empty answer.
-    return await _lost_answer(fault, _envelope(50000, MESSAGES[50000], None, rid), 200)
+    return await _lost_answer(fault, _envelope(50000, MESSAGES[50000], None, rid), 200, state)
 
 
-async def _lost_answer(fault: FaultSpec, payload: dict[str, Any], status: int) -> Response:
+async def _lost_answer(fault: FaultSpec, payload: dict[str, Any], status: int, state: SandboxState) -> Response:
     raw = json.dumps(payload).encode()
+    if fault.kind is FaultKind.HOLD:
+        await anyio.to_thread.run_sync(state.faults.hold, fault.delay)
+        return Response(raw, status_code=status, media_type="application/json")
     if fault.kind is FaultKind.HANG:
         await anyio.sleep(fault.delay)
         return Response(raw, status_code=status, media_type="application/json")
@@ -144,7 +146,7 @@ async def _lost_answer(fault: FaultSpec, payload: dict[str, Any], status: int) -
         )
     if fault.kind is FaultKind.RESET:
         return _DroppedConnection(raw)
-    return await _refusal(fault, str(payload.get("rid", "")))
+    return await _refusal(fault, str(payload.get("rid", "")), state)
 
 
 async def _trickle(raw: bytes, seconds: float) -> AsyncIterator[bytes]:
@@ -183,7 +185,7 @@ async def put_upload(request: Request) -> Response:
     _record(request, state)
     fault = state.faults.take("PUT", request.url.path)
     if fault is not None and fault.fires_before:
-        return await _refusal(fault, uuid.uuid4().hex)
+        return await _refusal(fault, uuid.uuid4().hex, state)
     upload = state.uploads.get(request.path_params["token"])
     query = request.query_params
     if (
@@ -192,7 +194,7 @@ async def put_upload(request: Request) -> Response:
         or query.get("expires") != str(int(upload.expires_at))
     ):
         return _storage_error(403, "SignatureDoesNotMatch", "The request signature we calculated does not match")
-    if time.time() > upload.expires_at:
+    if state.wall_time() > upload.expires_at:
         return _storage_error(403, "AccessDenied", "Request has expired")
     if upload.path is not None:
         return _storage_error(403, "AccessDenied", "This signed URL has already been used")
@@ -232,7 +234,7 @@ async def put_upload(request: Request) -> Response:
     state.assets[upload.asset_id] = upload
     response: Response = Response(status_code=200, headers={"ETag": f'"{digest.hexdigest()}"'})
     if fault is not None:
-        response = await _lost_answer(fault, {}, 200)
+        response = await _lost_answer(fault, {}, 200, state)
     return response
 
 

@@ -28,9 +28,12 @@ class FaultKind(StrEnum):
     SLOW_BODY = "slow_body"  # send the body in pieces spread over `delay` seconds
     EXPIRE_SIGNED_URL = "expire_signed_url"  # the signed-URL PUT answers 403 "Request has expired"
     FORBID_PUT = "forbid_put"  # the signed-URL PUT answers a plain 403
+    HOLD = "hold"  # keep the answer until the test calls faults.release() (at most `delay` seconds)
 
 
-AFTER_PROCESSING = frozenset({FaultKind.HANG, FaultKind.RESET, FaultKind.TRUNCATED_JSON, FaultKind.SLOW_BODY})
+AFTER_PROCESSING = frozenset(
+    {FaultKind.HANG, FaultKind.RESET, FaultKind.TRUNCATED_JSON, FaultKind.SLOW_BODY, FaultKind.HOLD}
+)
 
 
 class FaultSpec(BaseModel):
@@ -73,6 +76,24 @@ class FaultBoard:
         self._armed: list[_Armed] = []
         self._lock = threading.Lock()
         self.fired: list[FaultSpec] = []
+        self._holding = threading.Event()
+        self._released = threading.Event()
+
+    # --- hold: a test acts at the exact moment a request is in flight, without guessing with sleeps -------
+
+    def hold(self, timeout: float) -> None:
+        """Sandbox side (in a worker thread): wait until the test releases the held answer."""
+        self._holding.set()
+        self._released.wait(timeout)
+        self._released.clear()
+        self._holding.clear()
+
+    def wait_until_holding(self, timeout: float = 30.0) -> bool:
+        """Test side: block until a request is being held (True), or `timeout` passes (False)."""
+        return self._holding.wait(timeout)
+
+    def release(self) -> None:
+        self._released.set()
 
     def inject(self, spec: FaultSpec | None = None, /, **fields: object) -> FaultSpec:
         spec = spec or FaultSpec.model_validate(fields)
@@ -96,6 +117,7 @@ class FaultBoard:
         with self._lock:
             self._armed.clear()
             self.fired.clear()
+        self.release()
 
     @property
     def pending(self) -> int:

@@ -47,7 +47,7 @@ class RenderProject:
     credits: float
     container: str  # mp4, or webm for a transparent-background avatar video
     created_at: int = field(default_factory=lambda: int(time.time()))
-    started: float = field(default_factory=time.monotonic)
+    started: float = 0.0  # on the state's clock, set when the project is added
     outcome: Literal["failed", "deleted"] | None = None
     error: str | None = None
 
@@ -71,7 +71,23 @@ class SandboxState:
         self._storage = Path(tempfile.mkdtemp(prefix="jogg-sandbox-"))
         self._fresh()
 
+    # --- time: renders and signed URLs follow this clock, which tests move forward instead of sleeping ----
+
+    def advance(self, seconds: float) -> None:
+        """Move the sandbox's clock forward (renders progress, signed URLs expire) without waiting."""
+        with self._lock:
+            self._clock_offset += seconds
+
+    def now(self) -> float:
+        """Monotonic seconds, for render progress."""
+        return time.monotonic() + self._clock_offset
+
+    def wall_time(self) -> float:
+        """Unix time, for signed-URL expiry."""
+        return time.time() + self._clock_offset
+
     def _fresh(self) -> None:
+        self._clock_offset = 0.0
         self.credits = self.options.credits
         self.render_seconds = self.options.render_seconds
         self.products: dict[str, dict[str, Any]] = {}
@@ -133,6 +149,7 @@ class SandboxState:
 
     def add_project(self, project: RenderProject, endpoint: str) -> None:
         with self._lock:
+            project.started = time.monotonic() + self._clock_offset
             self.projects[project.project_id] = project
             self.billable_creates[endpoint] += 1
 
@@ -145,7 +162,7 @@ class SandboxState:
     def stage(self, project: RenderProject) -> Literal["waiting", "processing", "success", "failed", "deleted"]:
         if project.outcome is not None:
             return project.outcome
-        elapsed = time.monotonic() - project.started
+        elapsed = self.now() - project.started
         if elapsed >= self.render_seconds:
             return "success"
         return "waiting" if elapsed < self.render_seconds / 3 else "processing"

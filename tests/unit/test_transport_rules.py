@@ -13,6 +13,7 @@ from jogg_mcp.api.transport import (
     Endpoint,
     RetryPolicy,
     RetrySettings,
+    Throttle,
     backoff_delay,
     parse_envelope,
     pick_id,
@@ -121,3 +122,30 @@ def test_ids_and_path_segments() -> None:
         pick_id({"status": "ok"})
     endpoint = Endpoint("GET", "/v2/avatar_video/{video_id}", RetryPolicy.SAFE)
     assert endpoint.url_path(video_id="a/b?c") == "/v2/avatar_video/a%2Fb%3Fc"
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.slept: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.now += seconds
+
+
+@pytest.mark.anyio
+async def test_throttle_waits_a_full_window_from_each_answer() -> None:
+    clock = FakeClock()
+    throttle = Throttle(limit=2, window=60.0, clock=clock, sleep=clock.sleep)
+    first = await throttle.acquire()
+    clock.now += 5  # the first answer came back 5 s after it was sent
+    throttle.done(first)
+    second = await throttle.acquire()
+    throttle.done(second)
+    assert clock.slept == []
+    await throttle.acquire()  # the third waits until the first slot is a window old, dated by its answer
+    assert clock.slept == [60.0] and clock.now == 1065.0

@@ -6,7 +6,6 @@ import hashlib
 import hmac
 import re
 import secrets
-import time
 import uuid
 from typing import Any
 
@@ -33,7 +32,7 @@ async def upload_asset(call: Call) -> dict[str, Any]:
         if size > UPLOAD_LIMITS[content_type]:
             raise bad(f"File size exceeds limit ({size} bytes; {content_type} allows {UPLOAD_LIMITS[content_type]})")
     token = secrets.token_urlsafe(18)
-    expires = time.time() + call.state.options.signed_url_ttl
+    expires = call.state.wall_time() + call.state.options.signed_url_ttl
     signature = hmac.new(_SIGNING_KEY, f"{token}:{int(expires)}".encode(), hashlib.sha256).hexdigest()
     asset_id = uuid.uuid4().hex[:20]
     safe_name = re.sub(r"[^A-Za-z0-9._-]", "_", filename)[:120]
