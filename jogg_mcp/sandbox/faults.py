@@ -83,10 +83,12 @@ class FaultBoard:
 
     def hold(self, timeout: float) -> None:
         """Sandbox side (in a worker thread): wait until the test releases the held answer."""
+        self._released.clear()  # a release meant for an earlier hold must not end this one
         self._holding.set()
-        self._released.wait(timeout)
-        self._released.clear()
-        self._holding.clear()
+        try:
+            self._released.wait(timeout)
+        finally:
+            self._holding.clear()
 
     def wait_until_holding(self, timeout: float = 30.0) -> bool:
         """Test side: block until a request is being held (True), or `timeout` passes (False)."""
@@ -117,7 +119,8 @@ class FaultBoard:
         with self._lock:
             self._armed.clear()
             self.fired.clear()
-        self.release()
+        if self._holding.is_set():
+            self.release()
 
     @property
     def pending(self) -> int:
