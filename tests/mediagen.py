@@ -122,3 +122,17 @@ def matroska_as_webm(path: Path) -> Path:
     # DocType "webm" (4 bytes) plus a 4-byte EBML Void element keeps every size in the header unchanged.
     path.write_bytes(data.replace(old, b"\x42\x82\x84webm\xec\x82\x00\x00", 1))
     return path
+
+
+def noise_wav(path: Path, total_bytes: int, seed: int = 7) -> Path:
+    """A valid 16-bit mono WAV of pseudo-random samples: multi-megabyte, and no chunk repeats another."""
+    import random
+    import wave
+
+    frames = random.Random(seed).randbytes((total_bytes - 44) // 2 * 2)
+    with wave.open(str(path), "wb") as output:
+        output.setnchannels(1)
+        output.setsampwidth(2)
+        output.setframerate(44100)
+        output.writeframes(frames)
+    return path

@@ -181,3 +181,13 @@ def test_sandbox_rate_limit_answers_429_after_20_posts() -> None:
 
 def test_fast_retry_settings_are_what_the_suite_assumes() -> None:
     assert FAST_RETRY.max_retries == 3
+
+
+async def test_retries_stop_at_the_time_budget(sandbox: SandboxServer) -> None:
+    """A Retry-After longer than what is left of the budget ends the call now instead of sleeping past it."""
+    budget = RetrySettings(max_retries=5, base_delay=0.01, max_delay=0.05, max_total=2.0)
+    sandbox.faults.inject(path="/v2/voices", kind="code_429", retry_after=30, http_status=429, count=5)
+    async with make_client(sandbox, retry=budget) as jogg:
+        with pytest.raises(e.RateLimitError):
+            await jogg.catalog.voices()
+    assert calls_to(sandbox, "/v2/voices") == 1

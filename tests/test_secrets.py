@@ -86,13 +86,18 @@ async def whole_flow(client: Client, sandbox: SandboxServer, folder: Path, log: 
     for code in (10105, 18025, 40000, 50000):
         sandbox.faults.inject(path="/v2/voices", kind="error_code", code=code, count=5)
         await log.call(client, "list_voices")
+    # An error message that quotes the key back (some APIs do): the key must still reach no one.
+    echo = f"Parameter error: x-api-key {CANARY} is not allowed for this endpoint"
+    sandbox.faults.inject(path="/v2/visual_styles", kind="error_code", code=40000, message=echo)
+    echoed = await log.call(client, "list_visual_styles")
+    assert echoed == {}, "the echoed error must be an error"
     await log.call(client, "get_project", project_id="0" * 32)
 
 
 def assert_clean(texts: list[str], where: str) -> None:
     joined = "\n".join(texts)
     assert CANARY not in joined, f"the API key leaked into {where}"
-    assert "signature=" not in joined, f"a signed upload URL leaked into {where}"
+    assert "signature=" not in joined.lower(), f"a signed upload URL leaked into {where}"
 
 
 @pytest.fixture
@@ -122,6 +127,7 @@ async def test_no_leak_over_stdio(canary_sandbox: SandboxServer, tmp_path: Path)
     async with stdio_client(canary_sandbox, tmp_path, stderr_file) as client:
         await whole_flow(client, canary_sandbox, tmp_path, transcript)
     assert len(transcript.seen) > 25 and any(s.startswith("progress") for s in transcript.seen)
+    assert any("is not allowed for this endpoint" in s for s in transcript.seen)  # the echo arrived, redacted
     assert any('"isError":true' in s or '"is_error":true' in s for s in transcript.seen)
     assert_clean(transcript.seen, "tool results and progress")
     log = stderr_file.read_text()

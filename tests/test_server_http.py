@@ -48,6 +48,18 @@ async def test_foreign_host_header_is_refused() -> None:
         assert response.status_code == 421
 
 
+async def test_beyond_loopback_only_the_named_hosts_are_served() -> None:
+    """Bound to every interface, DNS-rebinding protection still holds: a Host not named is refused."""
+    listed = {"jsonrpc": "2.0", "id": 1, "method": "tools/list"}
+    accept = {"Accept": "application/json, text/event-stream", "Content-Type": "application/json"}
+    every_interface = "0.0.0.0"  # noqa: S104 - the point of the test; requests still go to 127.0.0.1
+    with http_server("--sandbox", "--host", every_interface, "--allowed-host", "mcp.example.com") as (url, _):
+        foreign = httpx2.post(url, json=listed, headers={**accept, "Host": "evil.example"})
+        assert foreign.status_code == 421
+        named = httpx2.post(url, json=listed, headers={**accept, "Host": "mcp.example.com"})
+        assert named.status_code == 200 and "upload_asset" in named.text
+
+
 async def test_each_request_can_bring_its_own_jogg_key(sandbox: SandboxServer) -> None:
     env = {"JOGG_BASE_URL": sandbox.base_url}  # no JOGG_API_KEY on the server
     with http_server(env=env) as (url, process):

@@ -3,6 +3,7 @@ call, with the measured value, the limit and a fix."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import zipfile
 from collections.abc import AsyncIterator, Callable
@@ -77,6 +78,7 @@ ACCEPTED: list[tuple[str, Callable[[Path], Path], dict[str, Any]]] = [
         {"content_type": "audio/mpeg", "kind": "audio"},
     ),
     ("long_ok.mp4", lambda p: g.video(p, seconds=299, fps=1, size=(16, 16)), {"kind": "video"}),
+    ("long_ok.mp3", lambda p: g.audio(p, seconds=597), {"kind": "audio"}),
     ("max_size.mp4", lambda p: g.pad_iso(g.video(p), 100_000_000), {"size_bytes": 100_000_000}),
 ]
 
@@ -142,6 +144,9 @@ REFUSED: list[tuple[str, Callable[[Path], Path], list[str]]] = [
         ["6:00 (360 s)", "up to 5:00", "-t 300"],
     ),
     ("six_minutes.mov", lambda p: g.video(p, container="mov", seconds=360, fps=1, size=(16, 16)), ["6:00"]),
+    # Just past the limits: a check that is off by seconds, not minutes, still refuses these.
+    ("five_minutes_two.mp4", lambda p: g.video(p, seconds=302, fps=1, size=(16, 16)), ["5:02", "up to 5:00"]),
+    ("ten_minutes_three.mp3", lambda p: g.audio(p, seconds=603), ["10:03", "up to 10:00"]),
     ("eleven_minutes.mp3", lambda p: g.audio(p, seconds=660), ["11:00", "up to 10:00", "-t 600"]),
     ("eleven_minutes.wav", lambda p: g.audio(p, codec="pcm_s16le", seconds=660), ["11:00"]),
     ("eleven_minutes.m4a", lambda p: g.audio(p, container="ipod", codec="aac", seconds=660), ["11:00"]),
@@ -241,7 +246,7 @@ async def test_storage_refusal_is_reported(client: Client, sandbox: SandboxServe
     sandbox.faults.inject(path="/upload/*", kind="forbid_put")
     result = await client.call_tool("upload_asset", {"path": "a.png"})
     assert result.is_error and "storage refused the file: AccessDenied" in result.content[0].text  # type: ignore[union-attr]
-    assert "signature=" not in result.content[0].text  # type: ignore[union-attr]
+    assert "signature=" not in result.content[0].text.lower()  # type: ignore[union-attr]
 
 
 async def test_a_file_that_changes_before_the_put_is_not_sent(
@@ -261,4 +266,35 @@ async def test_a_file_that_changes_before_the_put_is_not_sent(
         group.start_soon(grow_meanwhile)
         result = await client.call_tool("upload_asset", {"path": str(path)})
     assert result.is_error and "changed size since it was checked" in result.content[0].text  # type: ignore[union-attr]
+    assert not any(r.method == "PUT" for r in sandbox.state.requests)
+
+
+async def test_a_multi_megabyte_upload_arrives_byte_for_byte(
+    client: Client, sandbox: SandboxServer, media: Path
+) -> None:
+    """Several 1 MiB chunks of bytes that never repeat: a chunk lost, reordered or corrupted changes the hash."""
+    path = g.noise_wav(media / "noise.wav", 3_500_000)
+    result = await client.call_tool("upload_asset", {"path": str(path)})
+    assert not result.is_error and result.structured_content is not None, result.content
+    served = httpx2.get(result.structured_content["asset_url"]).content
+    assert len(served) == path.stat().st_size
+    assert hashlib.sha256(served).hexdigest() == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+async def test_a_file_that_changes_type_before_the_put_is_not_sent(
+    client: Client, sandbox: SandboxServer, media: Path
+) -> None:
+    path = g.image(media / "logo.png", "PNG", (200, 200))
+    size = path.stat().st_size
+    sandbox.faults.inject(path="/v2/upload/asset", kind="hold", delay=60)
+
+    async def swap_meanwhile() -> None:
+        assert await anyio.to_thread.run_sync(sandbox.faults.wait_until_holding, 60)
+        path.write_bytes(b"PK\x03\x04" + b"\x00" * (size - 4))  # same size, now a ZIP archive
+        sandbox.faults.release()
+
+    async with anyio.create_task_group() as group:
+        group.start_soon(swap_meanwhile)
+        result = await client.call_tool("upload_asset", {"path": str(path)})
+    assert result.is_error and "changed type since it was checked" in result.content[0].text  # type: ignore[union-attr]
     assert not any(r.method == "PUT" for r in sandbox.state.requests)

@@ -89,9 +89,10 @@ def storage_error(response: httpx2.Response) -> errors.JoggError:
     status = response.status_code
     if status >= 500:
         return errors.ServerError(f"The upload storage failed with HTTP {status}.", http_status=status)
-    if "expired" in text.lower():
+    if "expired" in text.lower() or "already been used" in text.lower():
         return errors.SignedUrlExpiredError(
-            "The signed upload URL expired before the upload finished; a fresh one is needed.", http_status=status
+            "The signed upload URL expired (or was spent) before the upload finished; a fresh one is needed.",
+            http_status=status,
         )
     code = _xml_field(text, "Code") or f"HTTP {status}"
     message = _xml_field(text, "Message") or "no detail"

@@ -17,11 +17,17 @@ import re
 _URL_WITH_QUERY = re.compile(r"(https?://[^\s?\"'<>]+)\?[^\s\"'<>]*")
 
 
+# Characters a key or token is made of: a secret is redacted only where it stands as a whole token, so a short
+# key (say "ab") never mangles the words around it ("about" stays "about").
+_TOKEN_EDGE = r"A-Za-z0-9_\-"  # noqa: S105 - a character class, not a password
+
+
 def redact(text: str, *secrets: str | None) -> str:
     """Remove signed-URL signatures and any given secret (API key, full signed URL) from `text`."""
     for secret in secrets:
         if secret:
-            text = text.replace(secret, "[redacted]")
+            pattern = rf"(?<![{_TOKEN_EDGE}]){re.escape(secret)}(?![{_TOKEN_EDGE}])"
+            text = re.sub(pattern, "[redacted]", text)
     return _URL_WITH_QUERY.sub(r"\1?[signature redacted]", text)
 
 
@@ -142,7 +148,8 @@ class UploadError(JoggError):
 
 
 class SignedUrlExpiredError(UploadError):
-    """The signed upload URL expired before the PUT; ask for a fresh one."""
+    """The signed upload URL expired (or the storage says it was already used) before the PUT; ask for a fresh
+    one."""
 
 
 class OutcomeUnknownError(JoggError):

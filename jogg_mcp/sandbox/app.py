@@ -116,9 +116,8 @@ async def _refusal(fault: FaultSpec, rid: str, state: SandboxState) -> Response:
         )
     if kind is FaultKind.ERROR_CODE:
         code = fault.code or 50000
-        return JSONResponse(
-            _envelope(code, MESSAGES.get(code, "error"), None, rid), status_code=fault.http_status or 200
-        )
+        message = fault.message or MESSAGES.get(code, "error")
+        return JSONResponse(_envelope(code, message, None, rid), status_code=fault.http_status or 200)
     if kind is FaultKind.EXPIRE_SIGNED_URL:
         return _storage_error(403, "AccessDenied", "Request has expired")
     if kind is FaultKind.FORBID_PUT:
@@ -188,16 +187,10 @@ async def put_upload(request: Request) -> Response:
         return await _refusal(fault, uuid.uuid4().hex, state)
     upload = state.uploads.get(request.path_params["token"])
     query = request.query_params
-    if (
-        upload is None
-        or not hmac.compare_digest(query.get("signature", ""), upload.signature)
-        or query.get("expires") != str(int(upload.expires_at))
-    ):
+    if upload is None or not hmac.compare_digest(query.get("X-Amz-Signature", ""), upload.signature):
         return _storage_error(403, "SignatureDoesNotMatch", "The request signature we calculated does not match")
     if state.wall_time() > upload.expires_at:
         return _storage_error(403, "AccessDenied", "Request has expired")
-    if upload.path is not None:
-        return _storage_error(403, "AccessDenied", "This signed URL has already been used")
     headers = request.headers
     if "chunked" in headers.get("transfer-encoding", "").lower():
         return _storage_error(
@@ -220,16 +213,18 @@ async def put_upload(request: Request) -> Response:
             403, "SignatureDoesNotMatch", f"Content-Length {length} is not the signed file size {upload.file_size}"
         )
     target = state.storage_path(upload.asset_id)
+    partial = target.with_name(f"{target.name}.{uuid.uuid4().hex}.part")  # like S3, a failed PUT replaces nothing
     digest = hashlib.md5(usedforsecurity=False)
     received = 0
-    with target.open("wb") as handle:
+    with partial.open("wb") as handle:
         async for chunk in request.stream():
             received += len(chunk)
             digest.update(chunk)
             handle.write(chunk)
     if received != length:
-        target.unlink(missing_ok=True)
+        partial.unlink(missing_ok=True)
         return _storage_error(400, "IncompleteBody", "You did not provide the number of bytes specified")
+    partial.replace(target)
     upload.path = target
     state.assets[upload.asset_id] = upload
     response: Response = Response(status_code=200, headers={"ETag": f'"{digest.hexdigest()}"'})

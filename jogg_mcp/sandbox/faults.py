@@ -44,6 +44,7 @@ class FaultSpec(BaseModel):
     count: int = Field(default=1, ge=1, le=1000)
     method: str | None = Field(default=None, description="Only this HTTP method; any when omitted")
     code: int | None = Field(default=None, description="Business code for error_code")
+    message: str | None = Field(default=None, max_length=2000, description="msg for error_code (default: JoggAI's)")
     retry_after: float | None = Field(default=None, ge=0, description="Retry-After seconds for code_429")
     http_status: int | None = Field(default=None, description="HTTP status for code_429 / error_code (default 200)")
     delay: float = Field(default=5.0, ge=0, le=120, description="Seconds for hang and slow_body")

@@ -9,6 +9,7 @@ import httpx2
 import pytest
 
 from jogg_mcp.api import errors
+from jogg_mcp.api.assets import storage_error
 from jogg_mcp.api.transport import (
     Endpoint,
     RetryPolicy,
@@ -149,3 +150,22 @@ async def test_throttle_waits_a_full_window_from_each_answer() -> None:
     assert clock.slept == []
     await throttle.acquire()  # the third waits until the first slot is a window old, dated by its answer
     assert clock.slept == [60.0] and clock.now == 1065.0
+
+
+@pytest.mark.parametrize(
+    "message", ["Request has expired", "This signed URL has already been used"], ids=["expired", "used"]
+)
+def test_a_spent_or_expired_signed_url_asks_for_a_fresh_one(message: str) -> None:
+    body = f"<Error><Code>AccessDenied</Code><Message>{message}</Message></Error>".encode()
+    assert isinstance(storage_error(httpx2.Response(403, content=body)), errors.SignedUrlExpiredError)
+    other = b"<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>"
+    refused = storage_error(httpx2.Response(403, content=other))
+    assert type(refused) is errors.UploadError and "AccessDenied: Access Denied" in str(refused)
+
+
+def test_redaction_removes_whole_tokens_only() -> None:
+    assert errors.redact("key jk-abc123 rejected", "jk-abc123") == "key [redacted] rejected"
+    assert errors.redact("x-api-key=jk-abc123&y", "jk-abc123") == "x-api-key=[redacted]&y"
+    # A short key cannot mangle the text around it.
+    assert errors.redact("about a cab", "ab") == "about a cab"
+    assert errors.redact("key ab was wrong", "ab") == "key [redacted] was wrong"

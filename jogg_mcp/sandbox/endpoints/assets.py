@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import re
 import secrets
+import time
 import uuid
 from typing import Any
 
@@ -32,12 +33,20 @@ async def upload_asset(call: Call) -> dict[str, Any]:
         if size > UPLOAD_LIMITS[content_type]:
             raise bad(f"File size exceeds limit ({size} bytes; {content_type} allows {UPLOAD_LIMITS[content_type]})")
     token = secrets.token_urlsafe(18)
-    expires = call.state.wall_time() + call.state.options.signed_url_ttl
-    signature = hmac.new(_SIGNING_KEY, f"{token}:{int(expires)}".encode(), hashlib.sha256).hexdigest()
+    now = call.state.wall_time()
+    ttl = call.state.options.signed_url_ttl
+    signature = hmac.new(_SIGNING_KEY, f"{token}:{now + ttl}".encode(), hashlib.sha256).hexdigest()
     asset_id = uuid.uuid4().hex[:20]
     safe_name = re.sub(r"[^A-Za-z0-9._-]", "_", filename)[:120]
-    call.state.uploads[token] = Upload(token, asset_id, safe_name, content_type, size, expires, signature)
+    call.state.uploads[token] = Upload(token, asset_id, safe_name, content_type, size, now + ttl, signature)
+    # Shaped like an S3 presigned PUT: usable, again and again, until it expires.
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(now))
+    query = (
+        f"X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=SANDBOX%2F{stamp[:8]}%2Fauto%2Fs3%2Faws4_request"
+        f"&X-Amz-Date={stamp}&X-Amz-Expires={max(1, round(ttl))}&X-Amz-SignedHeaders=content-length%3Bcontent-type"
+        f"%3Bhost&X-Amz-Signature={signature}"
+    )
     return {
-        "sign_url": f"{call.base}/upload/{token}?expires={int(expires)}&signature={signature}",
+        "sign_url": f"{call.base}/upload/{token}?{query}",
         "asset_url": f"{call.base}/assets/{asset_id}/{safe_name}",
     }
