@@ -10,7 +10,7 @@ import time
 import uuid
 from typing import Any
 
-from jogg_mcp.sandbox.endpoints.checks import bad, integer, one_of, required
+from jogg_mcp.sandbox.endpoints.checks import bad, integer, one_of, only_fields, required
 from jogg_mcp.sandbox.envelope import Call, endpoint
 from jogg_mcp.sandbox.state import Upload
 from jogg_mcp.sandbox.vocabulary import UPLOAD_LIMITS
@@ -21,6 +21,7 @@ _SIGNING_KEY = secrets.token_bytes(32)
 @endpoint("POST", "/v2/upload/asset")
 async def upload_asset(call: Call) -> dict[str, Any]:
     body = call.body
+    only_fields(body, ("filename", "content_type", "file_size"))
     filename = required(body, "filename")
     if not isinstance(filename, str) or "/" in filename or "\\" in filename:
         raise bad("filename must be a plain file name")

@@ -12,29 +12,17 @@ from jogg_mcp.sandbox.media import probe_duration
 from jogg_mcp.sandbox.state import RenderProject
 
 
-def _avatar_body(body: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The nested v2 schema; the flat form of the endpoint page and the upload guide is read as well."""
-    avatar, voice = body.get("avatar"), body.get("voice")
-    if avatar is None and voice is None and "avatar_id" in body:
-        avatar = {"avatar_id": body.get("avatar_id"), "avatar_type": body.get("avatar_type")}
-        mode = "audio" if body.get("audio_url") else "script"
-        voice = {
-            "type": mode,
-            "voice_id": body.get("voice_id"),
-            "script": body.get("script"),
-            "audio_url": body.get("audio_url"),
-        }
-    if not isinstance(avatar, dict):
-        raise checks.bad("avatar is required")
-    if not isinstance(voice, dict):
-        raise checks.bad("voice is required")
-    return avatar, voice
-
-
 @endpoint("POST", "/v2/create_video_from_avatar")
 async def create_video_from_avatar(call: Call) -> dict[str, Any]:
     body = call.body
-    avatar, voice = _avatar_body(body)
+    checks.only_fields(
+        body, ("avatar", "voice", "aspect_ratio", "screen_style", "caption", "webhook_url", "video_name")
+    )
+    avatar, voice = checks.required(body, "avatar"), checks.required(body, "voice")
+    if not isinstance(avatar, dict) or not isinstance(voice, dict):
+        raise checks.bad("avatar and voice must be objects")
+    checks.only_fields(avatar, ("avatar_id", "avatar_type"), "avatar.")
+    checks.only_fields(voice, ("type", "voice_id", "script", "audio_url"), "voice.")
     avatar_id = checks.integer(checks.required(avatar, "avatar_id", "avatar."), "avatar.avatar_id")
     avatar_type = checks.one_of(
         checks.integer(checks.required(avatar, "avatar_type", "avatar."), "avatar.avatar_type"),
@@ -53,10 +41,7 @@ async def create_video_from_avatar(call: Call) -> dict[str, Any]:
         audio_url = checks.required(voice, "audio_url", "voice.")
         if voice.get("script"):
             raise checks.bad("voice.script must not be sent with voice.type audio")
-    aspect = checks.required(body, "aspect_ratio")
-    if isinstance(aspect, int) and not isinstance(aspect, bool) and "avatar" not in body:
-        aspect = catalog.ASPECTS[checks.one_of(aspect, (0, 1, 2), "aspect_ratio")]  # the flat form's v1 integers
-    checks.one_of(aspect, catalog.ASPECTS, "aspect_ratio")
+    checks.one_of(checks.required(body, "aspect_ratio"), catalog.ASPECTS, "aspect_ratio")
     screen_style = checks.one_of(
         checks.integer(checks.required(body, "screen_style"), "screen_style"), (1, 2, 3), "screen_style"
     )
@@ -103,11 +88,12 @@ async def get_avatar_video(call: Call) -> dict[str, Any]:
     data: dict[str, Any] = {
         "video_id": project.project_id,
         "status": _V2_STATUS[stage],
-        "video_url": f"{call.base}/media/{project.project_id}.{project.container}" if done else "",
-        "cover_url": f"{call.base}/media/{project.project_id}.png" if done else "",
         "created_at": project.created_at,
-        "duration": project.duration if done else 0,
     }
+    if done:  # a field with no value yet is left out, never sent empty
+        data["video_url"] = f"{call.base}/media/{project.project_id}.{project.container}"
+        data["cover_url"] = f"{call.base}/media/{project.project_id}.png"
+        data["duration"] = project.duration
     if stage == "failed":
         data["error"] = {"code": 50000, "message": project.error}
     return data

@@ -25,14 +25,25 @@ def required(body: dict[str, Any], field: str, where: str = "") -> Any:
 
 
 def integer(value: Any, field: str) -> int:
-    if isinstance(value, bool):
-        raise bad(f"{field} must be an integer")
-    if isinstance(value, int):
+    """A JSON number, as the specs type these fields; the quick start's "0" is not one (docs/joggai-api.md,
+    C-11)."""
+    if isinstance(value, int) and not isinstance(value, bool):
         return value
-    # JoggAI's quick start sends "0" (docs/joggai-api.md, C-11)
-    if isinstance(value, str) and re.fullmatch(r"-?\d+", value.strip()):
+    raise bad(f"{field} must be an integer")
+
+
+def query_integer(value: str, field: str) -> int:
+    """A query parameter: always text on the wire, and it must spell a whole number."""
+    if re.fullmatch(r"-?\d+", value.strip()):
         return int(value)
     raise bad(f"{field} must be an integer")
+
+
+def only_fields(body: dict[str, Any], allowed: Iterable[str], where: str = "") -> None:
+    """Refuse fields the spec does not declare for this body (or for the object `where` names)."""
+    unknown = sorted(set(body) - set(allowed))
+    if unknown:
+        raise bad(f"unknown field{'s' if len(unknown) > 1 else ''} {', '.join(where + name for name in unknown)}")
 
 
 def one_of(value: Any, allowed: Iterable[Any], field: str) -> Any:
@@ -59,8 +70,8 @@ def text_field(body: dict[str, Any], field: str) -> str | None:
 
 
 def page_params(call: Call) -> tuple[int, int]:
-    page = integer(call.query.get("page", "1"), "page")
-    size = integer(call.query.get("page_size", "10"), "page_size")
+    page = query_integer(call.query.get("page", "1"), "page")
+    size = query_integer(call.query.get("page_size", "10"), "page_size")
     if page < 1:
         raise bad("page must be 1 or more")
     if not 1 <= size <= 100:

@@ -20,6 +20,7 @@ def _media(value: Any) -> list[dict[str, Any]]:
     for index, item in enumerate(value):
         if not isinstance(item, dict):
             raise checks.bad(f"media[{index}] must be an object")
+        checks.only_fields(item, ("type", "name", "url", "description"), f"media[{index}].")
         kind = checks.one_of(
             checks.integer(checks.required(item, "type", f"media[{index}]."), f"media[{index}].type"),
             (1, 2),
@@ -42,6 +43,7 @@ def _media(value: Any) -> list[dict[str, Any]]:
 @endpoint("POST", "/v1/product")
 async def create_product(call: Call) -> dict[str, Any]:
     body = call.body
+    checks.only_fields(body, ("url", "name", "description", "target_audience", "media"))
     url = checks.text_field(body, "url")
     if not url and not checks.text_field(body, "name"):
         raise checks.bad("url or name is required")
@@ -75,6 +77,7 @@ async def create_product(call: Call) -> dict[str, Any]:
 @endpoint("PUT", "/v1/product")
 async def update_product(call: Call) -> None:
     body = call.body
+    checks.only_fields(body, ("product_id", "name", "description", "target_audience", "media"))
     product = call.state.products.get(str(checks.required(body, "product_id")))
     if product is None:
         raise ApiFailure(10104, "Record not found: product_id")
@@ -92,9 +95,29 @@ async def list_products(call: Call) -> list[dict[str, Any]]:
     return list(call.state.products.values())
 
 
+URL_VIDEO_FIELDS = (
+    "product_id",
+    "aspect_ratio",
+    "video_length",
+    "language",
+    "avatar_id",
+    "avatar_type",
+    "voice_id",
+    "music_id",
+    "script_style",
+    "visual_style",
+    "template_id",
+    "template_type",
+    "override_script",
+    "caption",
+    "video_name",
+)
+
+
 @endpoint("POST", "/v1/create_video_from_url")
 async def create_video_from_url(call: Call) -> dict[str, Any]:
     body = call.body
+    checks.only_fields(body, URL_VIDEO_FIELDS)
     for field in (
         "product_id",
         "aspect_ratio",
@@ -157,13 +180,15 @@ async def get_project(call: Call) -> dict[str, Any]:
     stage = call.state.stage(project)
     done = stage == "success"
     desc = f"failed: {project.error}" if stage == "failed" else stage
-    return {
+    data: dict[str, Any] = {
         "id": project.project_id,
         "title": project.title,
-        "video_url": f"{call.base}/media/{project.project_id}.mp4" if done else "",
-        "cover_url": f"{call.base}/media/{project.project_id}.png" if done else "",
-        "video_duration": round(project.duration) if done else 0,
         "status_code": _V1_CODES[stage],
         "status_desc": desc,
         "created_at": project.created_at,
     }
+    if done:  # a field with no value yet is left out, never sent empty
+        data["video_url"] = f"{call.base}/media/{project.project_id}.mp4"
+        data["cover_url"] = f"{call.base}/media/{project.project_id}.png"
+        data["video_duration"] = round(project.duration)
+    return data
