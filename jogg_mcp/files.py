@@ -53,6 +53,8 @@ def resolve_in_roots(raw: str, roots: Sequence[Path]) -> Path:
     text = raw.strip()
     if not text or "\x00" in text:
         raise PathRefused(f"{raw!r} is not a file path. {allowed}")
+    if text.lower().startswith("file:"):  # a file:// URI, as clients and editors hand them out
+        text = url2pathname(unquote(urlsplit(text).path))
     candidate = Path(os.path.expanduser(text))
     if not candidate.is_absolute():
         candidate = roots[0] / candidate  # relative to the first root, never to the server's working directory

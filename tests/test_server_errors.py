@@ -124,3 +124,74 @@ async def test_without_a_key_every_tool_explains_how_to_set_it(sandbox: SandboxS
 async def test_not_found_project(mcp: Client) -> None:
     text = await error_text(mcp, "get_project", {"project_id": "f" * 32})
     assert "no record with that id" in text
+
+
+async def test_bad_arguments_get_one_line_per_field_a_model_can_act_on(mcp: Client, sandbox: SandboxServer) -> None:
+    arguments = {**VIDEO, "product_id": "p", "aspect_ratio": 0, "video_length": "15", "avatar_type": 0, "avatar_id": -1}
+    text = await error_text(mcp, "create_video", arguments)
+    lines = text.splitlines()
+    assert lines[0] == "Invalid arguments for create_video:"
+    assert "- aspect_ratio: got 0; should be 'portrait', 'landscape' or 'square'." in text
+    assert "0 is JoggAI's own code for 'portrait': pass 'portrait'." in text
+    assert "- video_length: got '15'" in text and "Pass it as the number 15" in text
+    assert "0 is JoggAI's own code for 'public'" in text
+    assert "- avatar_id: got -1" in text and "Valid values come from list_avatars." in text
+    assert len([line for line in lines if line.startswith("- ")]) == 4  # one line per field
+    for noise in ("validation error", "Arguments", "pydantic", "https://", "type=", "Traceback"):
+        assert noise not in text
+    assert lines[-1] == "Nothing was sent to JoggAI, so nothing was charged."
+    assert sandbox.state.requests == []
+
+
+@pytest.mark.parametrize(
+    ("tool", "arguments", "expected"),
+    [
+        ("list_avatars", {"avatar_type": 0}, "avatar_type: not an argument of list_avatars. Did you mean 'source'?"),
+        ("get_project", {"projectid": "abc"}, "Did you mean 'project_id'?"),
+        ("get_credits", {"verbose": True}, "verbose: not an argument of get_credits. It takes: no arguments."),
+    ],
+)
+async def test_unknown_argument_names_are_refused_with_the_closest_one(
+    mcp: Client, sandbox: SandboxServer, tool: str, arguments: dict[str, Any], expected: str
+) -> None:
+    assert expected in await error_text(mcp, tool, arguments)
+    assert sandbox.state.requests == []
+
+
+@pytest.mark.parametrize("given", ["Spanish", "es", "ES-mx", "spanish "])
+async def test_languages_match_in_any_case_and_by_iso_code(mcp: Client, sandbox: SandboxServer, given: str) -> None:
+    voices = await mcp.call_tool("list_voices", {"language": given})
+    assert not voices.is_error and voices.structured_content is not None
+    assert voices.structured_content["voices"] and {v["language"] for v in voices.structured_content["voices"]} == {
+        "spanish"
+    }
+    product = await mcp.call_tool("create_product_from_url", {"url": "https://shop.example/p/1"})
+    assert product.structured_content is not None
+    created = await mcp.call_tool(
+        "create_video", {**VIDEO, "product_id": product.structured_content["product_id"], "language": given}
+    )
+    assert not created.is_error, created.content
+
+
+async def test_an_unknown_language_gets_suggestions(mcp: Client) -> None:
+    assert "did you mean spanish" in await error_text(mcp, "list_voices", {"language": "spansh"})
+    text = await error_text(mcp, "list_voices", {"language": "klingon"})
+    assert "english" in text and "swahili" in text  # the names to choose from
+
+
+async def test_a_product_url_without_a_scheme_gets_https(mcp: Client) -> None:
+    result = await mcp.call_tool("create_product_from_url", {"url": "shop.example/p/5"})
+    assert not result.is_error and result.structured_content is not None
+    assert result.structured_content["url"] == "https://shop.example/p/5"
+
+
+@pytest.mark.parametrize("local", ["/home/me/voice.mp3", "~/voice.mp3", "./voice.mp3", "file:///home/me/voice.mp3"])
+async def test_a_local_path_where_a_url_belongs_says_upload_it_first(
+    mcp: Client, sandbox: SandboxServer, local: str
+) -> None:
+    text = await error_text(mcp, "create_avatar_video", {**AVATAR, "script": None, "audio_url": local})
+    assert "upload it with upload_asset first" in text and "audio_url" in text
+    media = [{"type": "image", "url": local}]
+    text = await error_text(mcp, "update_product", {"product_id": "p", "media": media})
+    assert "media.0.url" in text and "upload it with upload_asset first" in text
+    assert sandbox.state.requests == []

@@ -5,8 +5,9 @@ Where JoggAI's documents give a list, it is copied here once; docs/joggai-api.md
 
 from __future__ import annotations
 
+import difflib
 from enum import IntEnum, StrEnum
-from typing import Any, Literal
+from typing import Any, Literal, cast, get_args
 
 
 class AspectRatio(StrEnum):
@@ -138,6 +139,40 @@ Language = Literal[
     "slovak",
     "swahili",
 ]
+
+# ISO 639 codes for the languages above, so "es", "ES" or "es-MX" mean spanish.
+LANGUAGE_CODES: dict[str, str] = {
+    "en": "english", "fil": "filipino", "fr": "french", "de": "german", "hi": "hindi", "id": "indonesian",
+    "it": "italian", "ja": "japanese", "ko": "korean", "ms": "malay", "pt": "portuguese", "ru": "russian",
+    "es": "spanish", "th": "thai", "vi": "vietnamese", "ar": "arabic", "el": "greek", "tr": "turkish",
+    "sl": "slovenian", "hr": "croatian", "ro": "romanian", "zh": "chinese", "bn": "bengali", "ur": "urdu",
+    "hu": "hungarian", "zh-tw": "traditional-chinese", "zh-hant": "traditional-chinese", "pl": "polish",
+    "yue": "cantonese", "zh-hk": "cantonese", "da": "danish", "ml": "malayalam", "ta": "tamil", "te": "telugu",
+    "cs": "czech", "he": "hebrew", "zu": "zulu", "sv": "swedish", "lt": "lithuanian", "nl": "dutch",
+    "nl-be": "flemish", "no": "norwegian", "nb": "norwegian", "fi": "finnish", "bg": "bulgarian", "lv": "latvian",
+    "uk": "ukrainian", "mn": "mongolian", "fa": "persian", "or": "odia", "as": "assamese", "kn": "kannada",
+    "tl": "tagalog", "am": "amharic", "sr": "serbian", "sk": "slovak", "sw": "swahili",
+}  # fmt: skip
+
+
+def language_from(value: str) -> Language:
+    """JoggAI's name for a language given by name in any case ("Spanish") or by code ("es", "es-MX")."""
+    names = cast(tuple[str, ...], get_args(Language))
+    text = value.strip().lower().replace("_", "-")
+    spaced = text.replace(" ", "-")
+    if spaced in names:
+        return cast(Language, spaced)
+    code = LANGUAGE_CODES.get(text) or LANGUAGE_CODES.get(text.split("-")[0])
+    if code is not None:
+        return cast(Language, code)
+    close = difflib.get_close_matches(spaced, names, n=3, cutoff=0.6)
+    if close:
+        raise ValueError(f"{value!r} is not a language JoggAI speaks: did you mean {' or '.join(close)}?")
+    raise ValueError(
+        f"{value!r} is not a language JoggAI speaks; give one of these names, or its ISO code (en, es, ja, ...): "
+        + ", ".join(names)
+    )
+
 
 VideoLength = Literal[15, 30, 60]
 

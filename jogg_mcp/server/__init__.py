@@ -8,6 +8,7 @@ from mcp.server import MCPServer
 
 from jogg_mcp import __version__
 from jogg_mcp.server import guide
+from jogg_mcp.server.arguments import check_tool_arguments
 from jogg_mcp.server.inventory import register_tools
 from jogg_mcp.server.runtime import Runtime, lifespan_for
 
@@ -41,7 +42,7 @@ def build_server(runtime: Runtime) -> MCPServer[Any]:
         instructions=guide.INSTRUCTIONS,
         website_url="https://www.jogg.ai",
         lifespan=lifespan_for(runtime),
-        middleware=[lean_tool_schemas],
+        middleware=[lean_tool_schemas, check_tool_arguments],
     )
     register_tools(server)
     guide.register(server, runtime)

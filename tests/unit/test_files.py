@@ -89,3 +89,10 @@ def test_default_roots_are_media_folders_never_the_home_or_disk(tmp_path: Path) 
 def test_roots_come_only_from_existing_file_uris(media: Path) -> None:
     uris = [media.as_uri(), "https://example.com/media", (media / "missing").as_uri()]
     assert roots_from_uris(uris) == [media]
+
+
+def test_a_file_uri_is_a_path(media: Path) -> None:
+    assert resolve_in_roots((media / "logo.png").as_uri(), [media]) == media / "logo.png"
+    spaced = media / "my logo.png"
+    spaced.write_bytes(b"x")
+    assert resolve_in_roots(spaced.as_uri(), [media]) == spaced  # percent-encoded space

@@ -10,7 +10,7 @@ from pydantic import Field
 
 from jogg_mcp.api.models import AvatarVideoRequest
 from jogg_mcp.api.vocabulary import AspectRatio, AvatarType, ScreenStyle
-from jogg_mcp.server.parameters import AspectRatioName, AvatarId, AvatarSource, Caption, VideoName, VoiceId
+from jogg_mcp.server.parameters import AspectRatioName, AvatarId, AvatarSource, Caption, MediaUrl, VideoName, VoiceId
 from jogg_mcp.server.replies import CreatedResult, created_reply
 from jogg_mcp.server.session import jogg_session
 
@@ -31,13 +31,7 @@ async def create_avatar_video(
         str | None, Field(default=None, min_length=1, max_length=20000, description="Text the avatar speaks")
     ] = None,
     audio_url: Annotated[
-        str | None,
-        Field(
-            default=None,
-            max_length=2048,
-            pattern=r"^https?://",
-            description="Audio the avatar lip-syncs: an asset_url from upload_asset",
-        ),
+        MediaUrl | None, Field(default=None, description="Audio the avatar lip-syncs: an asset_url from upload_asset")
     ] = None,
     screen_style: Annotated[
         Literal["background", "green_screen", "transparent"],

@@ -23,7 +23,9 @@ from jogg_mcp.server.parameters import (
     AvatarSource,
     Caption,
     LanguageName,
+    MediaUrl,
     ProductId,
+    ProductPageUrl,
     ScriptStyleName,
     VideoName,
     VoiceId,
@@ -33,10 +35,18 @@ from jogg_mcp.server.session import jogg_session
 
 
 class MediaItem(BaseModel):
+    """A product media item as JoggAI holds it."""
+
     type: Literal["image", "video"] = Field(description="image or video")
-    url: str = Field(description="Public http(s) URL, ideally an asset_url from upload_asset", max_length=2048)
+    url: str
     name: str | None = Field(default=None, max_length=200)
     description: str | None = Field(default=None, max_length=2000, description="What it shows; helps the script")
+
+
+class MediaInput(MediaItem):
+    """A media item given by the user: a URL JoggAI can fetch."""
+
+    url: MediaUrl
 
 
 class ProductResult(ToolResult):
@@ -48,7 +58,7 @@ class ProductResult(ToolResult):
     media: list[MediaItem]
 
 
-def _to_wire(items: list[MediaItem] | None) -> list[ProductMedia] | None:
+def _to_wire(items: list[MediaInput] | None) -> list[ProductMedia] | None:
     if items is None:
         return None
     return [
@@ -92,22 +102,14 @@ def _summary(product: ProductResult, verb: str) -> str:
 
 OptionalText = Annotated[str | None, Field(default=None, max_length=5000)]
 MediaList = Annotated[
-    list[MediaItem] | None,
+    list[MediaInput] | None,
     Field(default=None, max_length=20, description="Replaces the product's whole media list when given"),
 ]
 
 
 async def create_product_from_url(
     ctx: Context,
-    url: Annotated[
-        str,
-        Field(
-            description="Product page URL (Amazon, Shopify, eBay, TikTok Shop, ...)",
-            min_length=8,
-            max_length=2048,
-            pattern=r"^https?://",
-        ),
-    ],
+    url: ProductPageUrl,
     name: OptionalText = None,
     description: OptionalText = None,
     target_audience: OptionalText = None,
