@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pydantic import SecretStr
 
 from jogg_mcp import __version__
-from jogg_mcp.config import ConfigError, Settings, is_loopback_host
+from jogg_mcp.config import ENV_VARS, ConfigError, Settings, is_loopback_host
 
 
 def _setup_logging(level: str) -> None:
@@ -65,6 +65,15 @@ def _serve_command(args: argparse.Namespace) -> int:
         log.info("using the embedded JoggAI sandbox at %s: nothing real is created or charged", sandbox.base_url)
     elif not settings.has_api_key:
         log.warning("JOGG_API_KEY is not set: tools will explain how to set it (or run with --sandbox)")
+    for problem in settings.allowed_dir_problems:
+        log.warning("%s: upload_asset will explain it until it is fixed", problem)
+    if args.transport == "stdio" and sys.stdin.isatty():
+        print(
+            "jogg-mcp is an MCP server: it is now waiting for an MCP client (Claude Desktop, Cursor, VS Code...) "
+            "to talk to it over stdin. To see what it does, run `jogg-mcp demo`; to add it to a client, see "
+            "the README. Press Ctrl-C to quit.",
+            file=sys.stderr,
+        )
     # SIGTERM (a client or supervisor stopping us) ends the server the way Ctrl-C does: in-flight calls are
     # cancelled, files closed, the embedded sandbox stopped, and nothing but protocol ever reaches stdout.
     signal.signal(signal.SIGTERM, _interrupt)
@@ -130,9 +139,12 @@ def _demo_command(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    settings_help = "\n".join(f"  {var.name:<22} {var.description}" for var in ENV_VARS)
     parser = argparse.ArgumentParser(
         prog="jogg-mcp",
         description="MCP server for making marketing videos with the JoggAI API.",
+        epilog=f"environment variables (jogg-mcp serve):\n{settings_help}\n\nTry it: jogg-mcp demo",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"jogg-mcp {__version__}")
     commands = parser.add_subparsers(dest="command")

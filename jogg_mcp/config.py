@@ -109,6 +109,9 @@ class Settings(BaseModel):
     upload_timeout: float = 300.0
     max_retries: int = 3
     allowed_dirs: tuple[Path, ...] = ()
+    # Entries of JOGG_ALLOWED_DIRS that cannot be used: upload_asset explains them, so a typo there does not
+    # stop the server before a client can even connect.
+    allowed_dir_problems: tuple[str, ...] = ()
     log_level: str = "INFO"
     http_token: SecretStr | None = None
 
@@ -160,12 +163,13 @@ class Settings(BaseModel):
             env_dirs = env.get("JOGG_ALLOWED_DIRS")
             raw_dirs = [] if is_unset(env_dirs) else [d for d in str(env_dirs).split(os.pathsep) if d.strip()]
         allowed_dirs: list[Path] = []
+        dir_problems: list[str] = []
         for entry in raw_dirs:
             path = Path(os.path.expanduser(str(entry).strip()))
             if not path.is_absolute():
-                problems.append(f"JOGG_ALLOWED_DIRS entry {str(entry)!r}: must be an absolute path")
+                dir_problems.append(f"JOGG_ALLOWED_DIRS entry {str(entry)!r}: must be an absolute path")
             elif not path.is_dir():
-                problems.append(f"JOGG_ALLOWED_DIRS entry {str(entry)!r}: is not an existing folder")
+                dir_problems.append(f"JOGG_ALLOWED_DIRS entry {str(entry)!r}: is not an existing folder")
             else:
                 allowed_dirs.append(path.resolve())
 
@@ -188,6 +192,7 @@ class Settings(BaseModel):
             upload_timeout=upload_timeout,
             max_retries=max_retries,
             allowed_dirs=tuple(allowed_dirs),
+            allowed_dir_problems=tuple(dir_problems),
             log_level=log_level,
             http_token=http_token,
         )
@@ -210,4 +215,9 @@ def _check_base_url(url: str) -> str | None:
         return "plain http would send your API key unencrypted; use https (http is allowed only on loopback)"
     if parts.query or parts.fragment:
         return "must not contain a query string or fragment"
+    if parts.path not in ("", "/"):
+        return (
+            f"must be the API's origin only, such as https://api.jogg.ai: drop {parts.path!r} "
+            "(jogg-mcp adds /v1/... and /v2/... itself)"
+        )
     return None

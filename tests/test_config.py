@@ -49,12 +49,26 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
         "JOGG_READ_TIMEOUT='soon'",
         "JOGG_CONNECT_TIMEOUT='0'",
         "JOGG_MAX_RETRIES='-1'",
-        "'/definitely/not/here'",
-        "'relative/dir'",
         "JOGG_LOG_LEVEL='CHATTY'",
     ):
         assert fragment in text
-    assert len(caught.value.problems) == 7
+    assert len(caught.value.problems) == 5  # the allowed folders are explained by upload_asset instead
+
+
+def test_bad_allowed_folders_do_not_stop_the_server(tmp_path: Path) -> None:
+    settings = Settings.load({"JOGG_ALLOWED_DIRS": f"{tmp_path}:/definitely/not/here:relative/dir"})
+    assert settings.allowed_dirs == (tmp_path.resolve(),)
+    assert settings.allowed_dir_problems == (
+        "JOGG_ALLOWED_DIRS entry '/definitely/not/here': is not an existing folder",
+        "JOGG_ALLOWED_DIRS entry 'relative/dir': must be an absolute path",
+    )
+
+
+@pytest.mark.parametrize("url", ["https://api.jogg.ai/v2", "https://api.jogg.ai/v1/", "http://127.0.0.1:8787/api"])
+def test_a_base_url_with_a_path_is_refused(url: str) -> None:
+    with pytest.raises(ConfigError, match="origin only"):
+        Settings.load({"JOGG_BASE_URL": url})
+    assert Settings.load({"JOGG_BASE_URL": "https://api.jogg.ai/"}).base_url == "https://api.jogg.ai"
 
 
 def test_plain_http_only_on_loopback() -> None:

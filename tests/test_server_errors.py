@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import http.server
+import threading
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -123,7 +126,7 @@ async def test_without_a_key_every_tool_explains_how_to_set_it(sandbox: SandboxS
 
 async def test_not_found_project(mcp: Client) -> None:
     text = await error_text(mcp, "get_project", {"project_id": "f" * 32})
-    assert "no record with that id" in text
+    assert "no product video or avatar video with id" in text and "Nothing was charged" in text
 
 
 async def test_bad_arguments_get_one_line_per_field_a_model_can_act_on(mcp: Client, sandbox: SandboxServer) -> None:
@@ -195,3 +198,22 @@ async def test_a_local_path_where_a_url_belongs_says_upload_it_first(
     text = await error_text(mcp, "update_product", {"product_id": "p", "media": media})
     assert "media.0.url" in text and "upload it with upload_asset first" in text
     assert sandbox.state.requests == []
+
+
+async def test_a_base_url_that_is_not_joggai_says_so(tmp_path: Path) -> None:
+    """Something answers there, but not JoggAI: a plain 404 page must not read as "no record with that id"."""
+    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler) as web:
+        threading.Thread(target=web.serve_forever, daemon=True).start()
+        settings = Settings.load({"JOGG_API_KEY": "k" * 20, "JOGG_BASE_URL": f"http://127.0.0.1:{web.server_port}"})
+        async with mcp_client(settings) as client:
+            text = await error_text(client, "get_credits", {})
+        web.shutdown()
+    assert "answered HTTP 404 without JoggAI's JSON envelope" in text and "Check JOGG_BASE_URL" in text
+    assert "no record with that id" not in text
+
+
+async def test_misconfigured_allowed_folders_are_explained_by_upload_asset(tmp_path: Path) -> None:
+    settings = Settings.load({"JOGG_API_KEY": "k" * 20, "JOGG_ALLOWED_DIRS": f"{tmp_path}:/definitely/not/here"})
+    async with mcp_client(settings) as client:
+        text = await error_text(client, "upload_asset", {"path": str(tmp_path / "a.png")})
+    assert "'/definitely/not/here': is not an existing folder" in text and "Fix JOGG_ALLOWED_DIRS" in text

@@ -12,7 +12,7 @@ from mcp import Client, StdioServerParameters
 
 from jogg_mcp.sandbox import SandboxServer
 from tests import mediagen
-from tests.support import AVATAR
+from tests.support import AVATAR, sandbox_product, sandbox_render
 
 pytestmark = pytest.mark.anyio
 
@@ -168,3 +168,33 @@ async def test_create_product_applies_overrides(mcp: Client, sandbox: SandboxSer
     assert [(m["type"], m["url"]) for m in product["media"]] == [("video", "https://cdn.example/demo.mp4")]
     stored = sandbox.state.products[product["product_id"]]
     assert stored["name"] == "Trail Shoe" and stored["media"][0]["type"] == 2
+
+
+async def test_status_of_a_render_this_server_started_asks_one_endpoint(mcp: Client, sandbox: SandboxServer) -> None:
+    created = await call(mcp, "create_avatar_video", **AVATAR)
+    sandbox.state.requests.clear()
+    status = await call(mcp, "get_project", project_id=created["project_id"])
+    assert status["kind"] == "avatar_video" and status["found_by"] is None
+    assert [r.path for r in sandbox.state.requests] == [f"/v2/avatar_video/{created['project_id']}"]
+
+
+async def test_status_of_a_pasted_id_is_found_and_explained(mcp: Client, sandbox: SandboxServer) -> None:
+    project_id = sandbox_render(sandbox, sandbox_product(sandbox))  # started outside this server
+    status = await call(mcp, "get_project", project_id=project_id)
+    assert status["kind"] == "url_video" and "Not started by this server" in status["found_by"]
+    assert "product video" in status["found_by"]
+
+
+async def test_an_unknown_id_names_both_places_it_looked(mcp: Client) -> None:
+    result = await mcp.call_tool("get_project", {"project_id": "f" * 32})
+    assert result.is_error and "no product video or avatar video with id" in result.content[0].text  # type: ignore[union-attr]
+
+
+async def test_an_accepted_update_is_not_reported_as_a_failure(mcp: Client, sandbox: SandboxServer) -> None:
+    product_id = sandbox_product(sandbox)
+    sandbox.faults.inject(path="/v1/products", kind="error_code", code=50000, count=20)  # the read-back fails
+    result = await mcp.call_tool("update_product", {"product_id": product_id, "name": "Trail Shoe"})
+    assert not result.is_error, result.content
+    assert result.structured_content is not None and result.structured_content["name"] == "Trail Shoe"
+    assert "do not repeat the update" in result.structured_content["next_step"]
+    assert sandbox.state.products[product_id]["name"] == "Trail Shoe"

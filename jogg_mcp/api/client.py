@@ -6,6 +6,7 @@ async with JoggClient(api_key=key, base_url="https://api.jogg.ai") as jogg:
 
 from __future__ import annotations
 
+import re
 from types import TracebackType
 
 import httpx2
@@ -61,16 +62,29 @@ class JoggClient:
         self.catalog = CatalogAPI(self.transport)
 
     async def find_project(self, project_id: str, kind: ProjectKind | None = None) -> Project:
-        """Status of any render id: URL-video projects live at /v1/project, avatar videos at
-        /v2/avatar_video. An id pasted from the dashboard could be either, so without `kind` try both."""
-        if kind is ProjectKind.AVATAR_VIDEO:
-            return await self.avatar_videos.get(project_id)
-        if kind is ProjectKind.URL_VIDEO:
-            return await self.products.get_project(project_id)
+        """Status of any render id: product videos live at /v1/project, avatar videos at /v2/avatar_video.
+
+        Without `kind` (an id from elsewhere), the endpoints are tried in the order the id's shape suggests:
+        v1 project ids are 32 hex digits (docs/joggai-api.md, "Vocabularies").
+        """
+        lookups = {ProjectKind.URL_VIDEO: self.products.get_project, ProjectKind.AVATAR_VIDEO: self.avatar_videos.get}
+        if kind is not None:
+            return await lookups[kind](project_id)
+        order = likely_kinds(project_id)
         try:
-            return await self.products.get_project(project_id)
+            return await lookups[order[0]](project_id)
         except NotFoundError:
-            return await self.avatar_videos.get(project_id)
+            pass
+        try:
+            return await lookups[order[1]](project_id)
+        except NotFoundError as error:
+            raise NotFoundError(
+                f"JoggAI has no product video or avatar video with id {project_id!r}. Check the id: create_video "
+                "and create_avatar_video return it as project_id.",
+                code=error.code,
+                http_status=error.http_status,
+                rid=error.rid,
+            ) from None
 
     async def aclose(self) -> None:
         if self._owns_http:
@@ -83,3 +97,13 @@ class JoggClient:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.aclose()
+
+
+_V1_PROJECT_ID = re.compile(r"[0-9a-f]{32}")
+
+
+def likely_kinds(project_id: str) -> tuple[ProjectKind, ProjectKind]:
+    """Which endpoint to ask first for an id of unknown kind."""
+    if _V1_PROJECT_ID.fullmatch(project_id):
+        return ProjectKind.URL_VIDEO, ProjectKind.AVATAR_VIDEO
+    return ProjectKind.AVATAR_VIDEO, ProjectKind.URL_VIDEO

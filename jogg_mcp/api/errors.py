@@ -103,6 +103,12 @@ class ServerError(JoggError):
     retryable = True
 
 
+class EndpointNotFoundError(JoggError):
+    """HTTP 404 without JoggAI's envelope: nothing answered at that URL, so the base URL is probably wrong."""
+
+    refused_before_processing = True
+
+
 class UnexpectedResponseError(JoggError):
     """Any other non-zero code, or a 4xx with no known code."""
 

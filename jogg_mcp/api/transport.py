@@ -176,6 +176,12 @@ def parse_envelope(response: httpx2.Response) -> Any:
             code = status  # an HTTP error with a success-looking body: judge it by its status
         return _raise_for_code(code, msg, status, rid, _retry_after_seconds(response, body))
 
+    if status == 404:
+        raise errors.EndpointNotFoundError(
+            f"{_requested(response)} answered HTTP 404 without JoggAI's JSON envelope: no JoggAI endpoint is "
+            "there. Check JOGG_BASE_URL (JoggAI's API is https://api.jogg.ai).",
+            http_status=status,
+        )
     if 200 <= status < 300:
         raise errors.BadResponseError(
             f"JoggAI answered HTTP {status} with a body that is not its JSON envelope "
@@ -184,6 +190,14 @@ def parse_envelope(response: httpx2.Response) -> Any:
             rid=rid,
         )
     return _raise_for_code(status, f"HTTP {status}", status, rid, _retry_after_seconds(response, body))
+
+
+def _requested(response: httpx2.Response) -> str:
+    try:
+        url = response.request.url
+    except RuntimeError:  # a response built without a request (tests)
+        return "The API"
+    return redact(f"{url.scheme}://{url.netloc.decode()}{url.path}")
 
 
 def _raise_for_code(code: int, msg: str, status: int, rid: str | None, retry_after: float | None) -> Any:

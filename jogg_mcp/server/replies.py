@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from jogg_mcp.api.models import CreatedVideo
 from jogg_mcp.api.vocabulary import ProjectKind
-from jogg_mcp.server.runtime import runtime_of
+from jogg_mcp.server.runtime import runtime_of, state_of
 
 
 class ToolResult(BaseModel):
@@ -40,6 +40,7 @@ class CreatedResult(ToolResult):
 
 
 def created_reply(ctx: Context, created: CreatedVideo, what: str, cost_note: str | None = None) -> CallToolResult:
+    state_of(ctx).remember_kind(created.project_id, created.kind)
     note = cost_note or (
         f"JoggAI charges 1 credit per started 2 minutes of video: this one costs {created.estimated_credits:g}."
     )

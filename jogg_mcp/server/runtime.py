@@ -6,6 +6,7 @@ be imported, listed and tested on their own (docs/architecture.md).
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
@@ -15,7 +16,10 @@ import httpx2
 from mcp.server import MCPServer
 from mcp.server.mcpserver import Context
 
+from jogg_mcp.api.vocabulary import ProjectKind
 from jogg_mcp.config import Settings
+
+KINDS_REMEMBERED = 10_000
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,16 @@ class AppState:
     def __init__(self, runtime: Runtime) -> None:
         self.runtime = runtime
         self._http: httpx2.AsyncClient | None = None
+        # What each render this process started is, so status lookups ask the right endpoint first time.
+        self._kinds: OrderedDict[str, ProjectKind] = OrderedDict()
+
+    def remember_kind(self, project_id: str, kind: ProjectKind) -> None:
+        self._kinds[project_id] = kind
+        while len(self._kinds) > KINDS_REMEMBERED:
+            self._kinds.popitem(last=False)
+
+    def kind_of(self, project_id: str) -> ProjectKind | None:
+        return self._kinds.get(project_id)
 
     @property
     def http(self) -> httpx2.AsyncClient:

@@ -10,6 +10,7 @@ import pytest
 
 from jogg_mcp.api import errors
 from jogg_mcp.api.assets import storage_error
+from jogg_mcp.api.client import likely_kinds
 from jogg_mcp.api.transport import (
     Endpoint,
     RetryPolicy,
@@ -20,6 +21,7 @@ from jogg_mcp.api.transport import (
     pick_id,
     should_retry,
 )
+from jogg_mcp.api.vocabulary import ProjectKind
 
 
 def answer(status: int, body: Any, headers: dict[str, str] | None = None) -> httpx2.Response:
@@ -56,8 +58,10 @@ def test_business_codes_map_to_classes_with_the_rid(code: int, cls: type[errors.
 def test_http_statuses_without_a_known_code() -> None:
     with pytest.raises(errors.AuthenticationError):
         parse_envelope(answer(401, b"Unauthorized"))
-    with pytest.raises(errors.NotFoundError):
+    with pytest.raises(errors.EndpointNotFoundError, match="Check JOGG_BASE_URL"):
         parse_envelope(answer(404, b"<html>not found</html>"))
+    with pytest.raises(errors.NotFoundError):  # JoggAI's own 404, with its envelope and code
+        parse_envelope(answer(404, {"code": 10104, "msg": "Record not found", "data": None}))
     with pytest.raises(errors.ServerError):
         parse_envelope(answer(502, b"Bad gateway"))
     with pytest.raises(errors.BadResponseError, match="not its JSON envelope"):
@@ -169,3 +173,8 @@ def test_redaction_removes_whole_tokens_only() -> None:
     # A short key cannot mangle the text around it.
     assert errors.redact("about a cab", "ab") == "about a cab"
     assert errors.redact("key ab was wrong", "ab") == "key [redacted] was wrong"
+
+
+def test_an_id_of_unknown_kind_is_looked_up_where_its_shape_points() -> None:
+    assert likely_kinds("7321782d69884a869400beb255e3ca91") == (ProjectKind.URL_VIDEO, ProjectKind.AVATAR_VIDEO)
+    assert likely_kinds("video_123456") == (ProjectKind.AVATAR_VIDEO, ProjectKind.URL_VIDEO)

@@ -101,6 +101,14 @@ async def upload_asset(
     roots: Annotated[ListRootsResult | None, Resolve(client_roots)],
 ) -> Annotated[CallToolResult, UploadResult]:
     """Check a local media file against JoggAI's limits, then upload it and return its asset_url."""
+    settings = runtime_of(ctx).settings
+    if settings.allowed_dir_problems and not (roots and roots.roots):
+        raise ToolError(
+            "The folders this server may read from are misconfigured: "
+            + "; ".join(settings.allowed_dir_problems)
+            + ". Fix JOGG_ALLOWED_DIRS in this server's environment (your MCP client's config) and restart it; "
+            "separate folders with ':'. Nothing was uploaded."
+        )
     allowed = allowed_roots(runtime_of(ctx), roots)
     try:
         real = resolve_in_roots(path, allowed)

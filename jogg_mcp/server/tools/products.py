@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from mcp.server.mcpserver import Context
-from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import CallToolResult
 from pydantic import BaseModel, Field
 
+from jogg_mcp.api.errors import JoggError
 from jogg_mcp.api.models import (
     CreateProductRequest,
     Product,
@@ -145,21 +145,27 @@ async def update_product(
     to keep). Returns the product after the change. Next: create_video.
     """
     async with jogg_session(ctx) as jogg:
-        await jogg.products.update(
-            UpdateProductRequest(
-                product_id=product_id,
-                name=name,
-                description=description,
-                target_audience=target_audience,
-                media=_to_wire(media),
-            )
+        request = UpdateProductRequest(
+            product_id=product_id,
+            name=name,
+            description=description,
+            target_audience=target_audience,
+            media=_to_wire(media),
         )
-        product = await jogg.products.get(product_id)
+        await jogg.products.update(request)
+        try:
+            product = await jogg.products.get(product_id)
+        except JoggError:  # the update succeeded; a failed read-back must not report otherwise
+            product = None
     if product is None:
-        raise ToolError(
-            f"JoggAI accepted the update, but product {product_id!r} is not in the account's "
-            "product list. Check the product_id."
+        # JoggAI accepted the change but its product list does not show the product (yet): say so, show what
+        # changed, and do not send the model back to repeat a request that worked.
+        result = _product_result(Product.model_validate({"product_id": product_id, **request.wire()}))
+        result.next_step = (
+            "JoggAI accepted the update, but its product list does not show this product yet, so only the "
+            "fields you changed are shown. Continue with create_video; do not repeat the update."
         )
+        return reply(ctx, result, f"Updated product {product_id}: JoggAI accepted the change.")
     result = _product_result(product)
     return reply(ctx, result, _summary(result, "Updated"))
 

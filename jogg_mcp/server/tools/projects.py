@@ -14,7 +14,7 @@ from jogg_mcp.api.models import Project
 from jogg_mcp.api.vocabulary import ProjectKind, ProjectStatus
 from jogg_mcp.server.parameters import ProjectId
 from jogg_mcp.server.replies import ToolResult, reply
-from jogg_mcp.server.runtime import runtime_of
+from jogg_mcp.server.runtime import runtime_of, state_of
 from jogg_mcp.server.session import jogg_session
 
 MAX_WAIT_SECONDS = 50  # MCP clients give up near 60 s
@@ -33,6 +33,7 @@ class ProjectResult(ToolResult):
     created_at: int | None = Field(default=None, description="Unix time")
     error: str | None = None
     waited_seconds: float = 0.0
+    found_by: str | None = Field(default=None, description="For an id this server did not start: how it was found")
 
 
 def _result(project: Project, waited: float) -> ProjectResult:
@@ -62,6 +63,8 @@ def _text(result: ProjectResult) -> str:
         text += f" Video: {result.video_url}"
     if result.error:
         text += f" Error: {result.error}"
+    if result.found_by:
+        text += f" ({result.found_by})"
     return text
 
 
@@ -79,10 +82,12 @@ async def get_project(
     the time is up, then returns the latest state; if not done, call it again.
     """
     poll_interval = runtime_of(ctx).poll_interval
+    known_kind = state_of(ctx).kind_of(project_id)
     started = time.monotonic()
     deadline = started + wait_seconds
     async with jogg_session(ctx) as jogg:
-        project = await jogg.find_project(project_id)
+        project = await jogg.find_project(project_id, known_kind)
+        state_of(ctx).remember_kind(project_id, project.kind)
         polls = 1
         # JoggAI asks for no more than one poll every 5 s; stop before the client's ~60 s limit.
         while not project.status.is_final and deadline - time.monotonic() >= poll_interval:
@@ -101,4 +106,7 @@ async def get_project(
         done = wait_seconds if project.status.is_final else min(waited, wait_seconds)
         await ctx.report_progress(done, wait_seconds, f"{project.status.value} after {waited:.0f} s")
     result = _result(project, waited)
+    if known_kind is None:
+        what = "product video" if project.kind is ProjectKind.URL_VIDEO else "avatar video"
+        result.found_by = f"Not started by this server (or before it restarted): JoggAI knows it as a {what}."
     return reply(ctx, result, _text(result))
