@@ -95,39 +95,25 @@ async def list_products(call: Call) -> list[dict[str, Any]]:
     return list(call.state.products.values())
 
 
-URL_VIDEO_FIELDS = (
+# The v1 spec's create_video_from_url body: what it requires, and what it also accepts.
+URL_VIDEO_REQUIRED = (
     "product_id",
     "aspect_ratio",
     "video_length",
     "language",
     "avatar_id",
     "avatar_type",
-    "voice_id",
-    "music_id",
-    "script_style",
-    "visual_style",
-    "template_id",
     "template_type",
-    "override_script",
-    "caption",
-    "video_name",
+    "script_style",
 )
+URL_VIDEO_OPTIONAL = ("voice_id", "music_id", "visual_style", "template_id", "override_script", "caption", "video_name")
 
 
 @endpoint("POST", "/v1/create_video_from_url")
 async def create_video_from_url(call: Call) -> dict[str, Any]:
     body = call.body
-    checks.only_fields(body, URL_VIDEO_FIELDS)
-    for field in (
-        "product_id",
-        "aspect_ratio",
-        "video_length",
-        "language",
-        "avatar_id",
-        "avatar_type",
-        "template_type",
-        "script_style",
-    ):
+    checks.only_fields(body, URL_VIDEO_REQUIRED + URL_VIDEO_OPTIONAL)
+    for field in URL_VIDEO_REQUIRED:
         checks.required(body, field)
     product = call.state.products.get(str(body["product_id"]))
     checks.one_of(checks.integer(body["aspect_ratio"], "aspect_ratio"), (0, 1, 2), "aspect_ratio")
