@@ -7,8 +7,9 @@ Every refusal says what was measured, what the limit is, and how to fix it.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
 
 from jogg_mcp.media.formats import (
     BY_MAGIC,
@@ -63,11 +64,11 @@ class MediaRejected(ValueError):
         super().__init__(f"{path.name}: {problem} {fix}".strip())
 
 
-@dataclass(frozen=True)
-class MediaReport:
-    """What was checked, and how the file will be declared to JoggAI."""
+class MediaFacts(BaseModel):
+    """What was measured, and how the file is declared to JoggAI (upload_asset's result repeats these)."""
 
-    path: Path
+    model_config = ConfigDict(frozen=True)
+
     filename: str  # the name sent to JoggAI: the extension matches the real content
     content_type: str
     kind: MediaKind
@@ -77,7 +78,16 @@ class MediaReport:
     codec: str | None = None
     width: int | None = None
     height: int | None = None
+
+
+class MediaReport(MediaFacts):
+    """The facts, with the file they are about."""
+
+    path: Path
     corrected_extension_from: str | None = None
+
+    def facts(self) -> MediaFacts:
+        return MediaFacts.model_validate(self.model_dump(include=set(MediaFacts.model_fields)))
 
 
 def inspect_media(path: Path) -> MediaReport:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import time
 from collections.abc import Awaitable, Callable
@@ -16,8 +15,8 @@ from mcp.types import CallToolResult, ListRootsResult
 from pydantic import Field
 
 from jogg_mcp.files import PathRefused, default_roots, describe_roots, resolve_in_roots, roots_from_uris
-from jogg_mcp.media.check import MediaRejected, MediaReport, inspect_media, recheck
-from jogg_mcp.media.formats import MediaKind, human_size, limits_sentence
+from jogg_mcp.media.check import MediaFacts, MediaRejected, MediaReport, inspect_media, recheck
+from jogg_mcp.media.formats import human_size, limits_sentence
 from jogg_mcp.server.replies import ToolResult, reply
 from jogg_mcp.server.runtime import Runtime, runtime_of
 from jogg_mcp.server.session import jogg_session
@@ -32,17 +31,8 @@ A refused file is not sent, and the error says how to fix it. Only files inside 
 read (listed in resource jogg://allowed-folders; relative paths start at the first one)."""
 
 
-class UploadResult(ToolResult):
+class UploadResult(ToolResult, MediaFacts):
     asset_url: str = Field(description="Use as audio_url, or as a product media url")
-    filename: str
-    content_type: str
-    kind: MediaKind
-    format: str
-    size_bytes: int
-    duration_seconds: float | None = None
-    codec: str | None = None
-    width: int | None = None
-    height: int | None = None
     corrected: str | None = Field(default=None, description="What was corrected, e.g. a wrong file extension")
 
 
@@ -136,16 +126,12 @@ async def upload_asset(
             f"extension {report.corrected_extension_from} did not match the {report.format} content; "
             f"sent as {report.filename}"
         )
-    checked = {k: v for k, v in dataclasses.asdict(report).items() if k in UploadResult.model_fields}
-    result = UploadResult(
-        **checked,
-        asset_url=asset_url,
-        corrected=corrected,
-        next_step=(
-            "Use asset_url as create_avatar_video's audio_url."
-            if report.kind == "audio"
-            else "Use asset_url in create_product_from_url/update_product media."
-        ),
+    step = (
+        "Use asset_url as create_avatar_video's audio_url."
+        if report.kind == "audio"
+        else "Use asset_url in create_product_from_url/update_product media."
     )
+    extra = {"asset_url": asset_url, "corrected": corrected, "next_step": step}
+    result = UploadResult.model_validate(report.facts().model_dump() | extra)
     text = f"Uploaded {real.name} ({_facts(report)}): {asset_url}" + (f". Note: {corrected}." if corrected else "")
     return reply(ctx, result, text)
