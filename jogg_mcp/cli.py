@@ -50,6 +50,8 @@ def _serve_command(args: argparse.Namespace) -> int:
             "allowed_dirs": args.allowed_dir,
             "log_level": args.log_level,
             "http_token": args.http_token,
+            "read_only": "1" if args.read_only else None,
+            "tools": args.tools,
         }
     )
     _setup_logging(settings.log_level)
@@ -179,6 +181,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="a folder upload_asset may read (repeatable; or set JOGG_ALLOWED_DIRS)",
     )
     serve.add_argument("--log-level", help="DEBUG, INFO, WARNING or ERROR (or set JOGG_LOG_LEVEL)")
+    serve.add_argument(
+        "--read-only",
+        action="store_true",
+        help="list no tool that spends credits or creates anything (or set JOGG_READ_ONLY=1)",
+    )
+    serve.add_argument("--tools", metavar="A,B", help="list only these tools (or set JOGG_TOOLS)")
     serve.set_defaults(handler=_serve_command)
 
     demo = commands.add_parser("demo", help="watch the whole flow, from upload to finished video, in the sandbox")

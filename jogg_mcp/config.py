@@ -83,6 +83,33 @@ ENV_VARS: tuple[EnvVar, ...] = (
         "(none)",
         "HTTP transport only: clients must send `Authorization: Bearer <token>`. Strongly advised off loopback.",
     ),
+    EnvVar(
+        "JOGG_STATE",
+        None,
+        "(your state folder)/ledger.sqlite3",
+        "Where the spending ledger is kept: a file path (SQLite). Every spending call is recorded there first.",
+    ),
+    EnvVar(
+        "JOGG_DEDUP_MINUTES",
+        None,
+        "30",
+        "An identical spending request within this many minutes returns the first one's project instead of paying "
+        "again (new_take=true renders again on purpose).",
+    ),
+    EnvVar(
+        "JOGG_SPEND_LIMIT",
+        None,
+        "(none)",
+        "Most credits one API key may spend through this server in any 24 hours; a call that would pass it is "
+        "refused before it is sent.",
+    ),
+    EnvVar("JOGG_READ_ONLY", "--read-only", "(off)", "1: list no tool that spends credits or creates anything."),
+    EnvVar(
+        "JOGG_TOOLS",
+        "--tools",
+        "(all)",
+        "Comma-separated tool names: list only these (an unknown name stops the server with the list of names).",
+    ),
 )
 
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
@@ -114,6 +141,11 @@ class Settings(BaseModel):
     allowed_dir_problems: tuple[str, ...] = ()
     log_level: str = "INFO"
     http_token: SecretStr | None = None
+    state_path: Path | None = None  # None: the user's state folder (platformdirs), found when first needed
+    dedup_minutes: float = 30.0
+    spend_limit: float | None = None
+    read_only: bool = False
+    tools: tuple[str, ...] = ()  # empty: every tool
 
     @property
     def has_api_key(self) -> bool:
@@ -138,14 +170,16 @@ class Settings(BaseModel):
         if url_problem:
             problems.append(f"JOGG_BASE_URL={base_url!r}: {url_problem}")
 
-        def number(var: str, default: float, *, integer: bool = False, minimum: float = 0.0) -> float:
+        def number(
+            var: str, default: float, *, integer: bool = False, minimum: float = 0.0, unit: str = "seconds"
+        ) -> float:
             raw = given.get(var.lower().removeprefix("jogg_"), env.get(var))
             if is_unset(None if raw is None else str(raw)):
                 return default
             try:
                 value = int(str(raw)) if integer else float(str(raw))
             except ValueError:
-                kind = "a whole number" if integer else "a number of seconds"
+                kind = "a whole number" if integer else f"a number of {unit}"
                 problems.append(f"{var}={raw!r}: must be {kind}, for example {default:g}")
                 return default
             if value < minimum or (not integer and value == 0):
@@ -182,6 +216,28 @@ class Settings(BaseModel):
         if http_token is not None and len(http_token.get_secret_value()) < 16:
             problems.append("JOGG_HTTP_TOKEN: must be at least 16 characters (use a random string)")
 
+        raw_state = given.get("state", env.get("JOGG_STATE"))
+        state_path = None
+        if not is_unset(None if raw_state is None else str(raw_state)):
+            state_text = str(raw_state).strip()
+            if "://" in state_text:
+                problems.append(
+                    f"JOGG_STATE={state_text!r}: this version keeps the ledger in a file only; give a file path "
+                    "(a shared Redis ledger for several replicas is not available yet)"
+                )
+            else:
+                state_path = Path(os.path.expanduser(state_text))
+                if not state_path.is_absolute():
+                    problems.append(f"JOGG_STATE={state_text!r}: must be an absolute file path")
+        dedup_minutes = number("JOGG_DEDUP_MINUTES", 30.0, unit="minutes")
+        spend_limit = number("JOGG_SPEND_LIMIT", 0.0, unit="credits") or None
+        raw_read_only = str(given.get("read_only", env.get("JOGG_READ_ONLY") or "")).strip().lower()
+        if raw_read_only not in ("", "0", "1", "true", "false", "yes", "no"):
+            problems.append(f"JOGG_READ_ONLY={raw_read_only!r}: must be 1 or 0")
+        read_only = raw_read_only in ("1", "true", "yes")
+        raw_tools = given.get("tools", env.get("JOGG_TOOLS"))
+        tools = tuple(t.strip() for t in str(raw_tools or "").split(",") if t.strip())
+
         if problems:
             raise ConfigError(problems)
         return cls(
@@ -195,6 +251,11 @@ class Settings(BaseModel):
             allowed_dir_problems=tuple(dir_problems),
             log_level=log_level,
             http_token=http_token,
+            state_path=state_path,
+            dedup_minutes=dedup_minutes,
+            spend_limit=spend_limit,
+            read_only=read_only,
+            tools=tools,
         )
 
 

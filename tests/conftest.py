@@ -3,6 +3,8 @@ client with fast retries; the MCP server through the official client."""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -18,6 +20,18 @@ from tests.support import make_client, mcp_client, server_settings
 @pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Nothing a test starts may write the spending ledger in the real home (servers started as subprocesses
+    inherit this); each test then gets a ledger of its own below."""
+    os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="jogg-mcp-tests-state-")
+
+
+@pytest.fixture(autouse=True)
+def fresh_ledger(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts with an empty spending ledger: identical requests in two tests are not duplicates."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
 
 
 @pytest.fixture(autouse=True)

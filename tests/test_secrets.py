@@ -77,12 +77,9 @@ async def whole_flow(client: Client, sandbox: SandboxServer, folder: Path, log: 
     sandbox.faults.inject(path="/upload/*", kind="reset", before_processing=True, count=10)
     await log.call(client, "upload_asset", path=str(g.image(folder / "c.png", "PNG")))
     sandbox.faults.inject(path="/v1/create_video_from_url", kind="reset")
-    await log.call(
-        client,
-        "create_video",
-        product_id=product["product_id"],
-        **VIDEO,
-    )
+    await log.call(client, "create_video", product_id=product["product_id"], new_take=True, **VIDEO)
+    await log.call(client, "create_video", product_id=product["product_id"], **VIDEO)  # the ledger's answer
+    await log.call(client, "list_projects")
     for code in (10105, 18025, 40000, 50000):
         sandbox.faults.inject(path="/v2/voices", kind="error_code", code=code, count=5)
         await log.call(client, "list_voices")

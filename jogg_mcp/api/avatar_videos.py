@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from jogg_mcp.api.models import AvatarVideoRequest, CreatedVideo, Project, V2AvatarVideoWire
-from jogg_mcp.api.pricing import estimated_script_seconds, video_credits
+from jogg_mcp.api.pricing import avatar_video_credits
 from jogg_mcp.api.transport import Endpoint, RetryPolicy, Transport, pick_id
 from jogg_mcp.api.vocabulary import ProjectKind
 
@@ -18,12 +18,14 @@ class AvatarVideosAPI:
     async def create(self, request: AvatarVideoRequest, *, audio_seconds: float | None = None) -> CreatedVideo:
         """POST /v2/create_video_from_avatar: spends credits, so never retried once it may have arrived.
 
-        `audio_seconds` is the measured length of the audio, when known; otherwise the minimum charge is quoted.
+        `audio_seconds` is the measured length of the audio, when known; without it an audio-driven video's
+        cost is reported as unknown rather than guessed.
         """
         data = await self._transport.call(CREATE_AVATAR_VIDEO, json=request.wire())
-        seconds = estimated_script_seconds(request.script) if request.script else (audio_seconds or 0.0)
         return CreatedVideo(
-            project_id=pick_id(data), kind=ProjectKind.AVATAR_VIDEO, estimated_credits=video_credits(seconds)
+            project_id=pick_id(data),
+            kind=ProjectKind.AVATAR_VIDEO,
+            estimated_credits=avatar_video_credits(request.script, audio_seconds),
         )
 
     async def get(self, video_id: str) -> Project:

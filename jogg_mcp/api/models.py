@@ -299,7 +299,7 @@ class CreatedVideo(_Response):
 
     project_id: str
     kind: ProjectKind
-    estimated_credits: float
+    estimated_credits: float | None  # None: not knowable beforehand (audio of unknown length)
 
 
 # --- catalogues ----------------------------------------------------------------------------------------

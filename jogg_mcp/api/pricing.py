@@ -1,11 +1,22 @@
-"""JoggAI's documented pricing (docs/joggai-api.md, "Prices"): credits are deducted when a request is accepted."""
+"""JoggAI's documented pricing (docs/joggai-api.md, "Prices"): credits are deducted when a request is accepted.
+
+Estimates err up, never down: a user told 2 credits must not be charged 3.
+"""
 
 from __future__ import annotations
 
 import math
+import re
 
 SECONDS_PER_VIDEO_CREDIT = 120
-SPOKEN_WORDS_PER_SECOND = 2.5  # about 150 words a minute, a typical TTS pace
+SPOKEN_WORDS_PER_SECOND = 2.4  # a little slower than a typical 150-words-a-minute voice: errs up
+SPOKEN_CHARACTERS_PER_SECOND = 4.0  # scripts without spaces (Chinese, Japanese, Thai...): a little slow too
+
+# Scripts written without spaces between words are timed by character.
+_UNSPACED = re.compile(
+    r"[\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+)
+_PAUSE = re.compile(r"<break\s+time=[\"']?(\d+(?:\.\d+)?)\s*(ms|s)[\"']?\s*/?>", re.IGNORECASE)
 
 
 def video_credits(duration_seconds: float) -> int:
@@ -14,5 +25,16 @@ def video_credits(duration_seconds: float) -> int:
 
 
 def estimated_script_seconds(script: str) -> float:
-    """How long a text-to-speech script will run, from its word count."""
-    return len(script.split()) / SPOKEN_WORDS_PER_SECOND
+    """How long a text-to-speech voice takes to read `script`, pauses included."""
+    pauses = sum(float(value) / (1000 if unit.lower() == "ms" else 1) for value, unit in _PAUSE.findall(script))
+    text = _PAUSE.sub(" ", script)
+    characters = len(_UNSPACED.findall(text))
+    words = len(_UNSPACED.sub(" ", text).split())
+    return words / SPOKEN_WORDS_PER_SECOND + characters / SPOKEN_CHARACTERS_PER_SECOND + pauses
+
+
+def avatar_video_credits(script: str | None, audio_seconds: float | None) -> float | None:
+    """A talking-avatar video: as long as its script takes to say, or as its audio. None: not knowable."""
+    if script:
+        return video_credits(estimated_script_seconds(script))
+    return None if audio_seconds is None else video_credits(audio_seconds)

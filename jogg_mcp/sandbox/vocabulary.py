@@ -4,6 +4,7 @@ from the client's code: when the two disagree, a test says so (tests/unit/test_v
 from __future__ import annotations
 
 import math
+import re
 
 # The 54 values of the v2 spec's ai_scripts.language.
 LANGUAGES = frozenset(
@@ -32,6 +33,11 @@ UPLOAD_LIMITS = {
 
 BILLING_BLOCK_SECONDS = 120  # "1 credit per 2 minutes": a 3-minute video costs 2
 TTS_WORDS_PER_MINUTE = 150
+TTS_SYLLABLES_PER_SECOND = 4.5  # Chinese, Japanese, Thai... are read a character at a time
+_WITHOUT_SPACES = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
+)
+_BREAK = re.compile(r"<break\s+time=[\"']?([\d.]+)(ms|s)[\"']?\s*/?>", re.I)  # the documented pause tag
 
 
 def render_credits(rendered_seconds: float) -> int:
@@ -40,5 +46,11 @@ def render_credits(rendered_seconds: float) -> int:
 
 
 def spoken_seconds(script: str) -> float:
-    """How long the sandbox's text-to-speech takes to read `script`."""
-    return len(script.split()) * 60 / TTS_WORDS_PER_MINUTE
+    """How long the sandbox's text-to-speech takes to read `script`: words, characters, and pauses."""
+    paused = 0.0
+    for amount, unit in _BREAK.findall(script):
+        paused += float(amount) / 1000 if unit.lower() == "ms" else float(amount)
+    plain = _BREAK.sub(" ", script)
+    syllables = len(_WITHOUT_SPACES.findall(plain))
+    words = len(_WITHOUT_SPACES.sub(" ", plain).split())
+    return words * 60 / TTS_WORDS_PER_MINUTE + syllables / TTS_SYLLABLES_PER_SECOND + paused

@@ -9,7 +9,7 @@ from mcp.server import MCPServer
 from jogg_mcp import __version__
 from jogg_mcp.server import guide
 from jogg_mcp.server.arguments import check_tool_arguments
-from jogg_mcp.server.inventory import register_tools
+from jogg_mcp.server.inventory import enabled_tools, register_tools
 from jogg_mcp.server.runtime import Runtime, lifespan_for
 
 
@@ -44,7 +44,8 @@ def build_server(runtime: Runtime) -> MCPServer[Any]:
         lifespan=lifespan_for(runtime),
         middleware=[lean_tool_schemas, check_tool_arguments],
     )
-    register_tools(server)
+    settings = runtime.settings
+    register_tools(server, enabled_tools(only=settings.tools, read_only=settings.read_only))
     guide.register(server, runtime)
     return server
 

@@ -18,9 +18,12 @@ jogg-mcp makes marketing videos with JoggAI. Workflow:
 3. Optional: update_product to fix the name or description, or to set media (asset_urls from step 1).
 4. Pick ids with list_avatars, list_voices, list_visual_styles or list_templates, list_music; never guess ids.
 5. create_video (product video) or create_avatar_video (an avatar reading a script or uploaded audio). These
-   SPEND CREDITS (1 per started 2 minutes of video): call each once per request, and check get_credits first.
+   SPEND CREDITS (1 per started 2 minutes of video): tell the user the cost and ask before calling. An
+   identical request within 30 minutes returns the first render (charged: false) instead of paying again;
+   new_take=true renders again on purpose. max_credits caps one call.
 6. get_project(project_id, wait_seconds=45) until status is succeeded, then give the user video_url.
    Renders take minutes: if not done, call get_project again; never create the video again.
+7. list_projects shows every render started here, with status and cost (use it after any doubtful error).
 Errors say what to fix. A failed create that might have been accepted is never retried automatically."""
 
 

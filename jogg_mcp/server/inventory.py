@@ -46,7 +46,7 @@ class ToolSpec:
     toolset: str
     read_only: bool
     idempotent: bool
-    calls: Endpoint  # the JoggAI call the tool makes first; its retry policy is the tool's
+    calls: Endpoint | None  # the JoggAI call the tool makes first (its retry policy is the tool's); None: local
     example: Mapping[str, Any] = field(default_factory=dict)  # valid arguments, with placeholders
     spends_credits: bool = False
     destructive: bool = False  # it overwrites something the user had
@@ -147,6 +147,14 @@ TOOLS: tuple[ToolSpec, ...] = (
         example={"project_id": PROJECT_ID},
     ),
     ToolSpec(
+        projects.list_projects,
+        "List started renders",
+        VIDEO,
+        read_only=True,
+        idempotent=True,
+        calls=None,  # reads the ledger; JoggAI only to refresh unfinished renders
+    ),
+    ToolSpec(
         catalog.list_avatars, "List avatars", VIDEO, read_only=True, idempotent=True, calls=catalog_api.PUBLIC_AVATARS
     ),
     ToolSpec(
@@ -182,6 +190,21 @@ TOOLS: tuple[ToolSpec, ...] = (
 )
 
 BY_NAME: Mapping[str, ToolSpec] = {spec.name: spec for spec in TOOLS}
+
+
+def enabled_tools(*, only: tuple[str, ...] = (), read_only: bool = False) -> tuple[ToolSpec, ...]:
+    """The tools this process lists: fixed at start-up, the same for every connection (the MCP spec asks it).
+
+    `only` names tools (an unknown name is an error that lists the real ones); `read_only` keeps only the tools
+    that neither spend credits nor create or change anything.
+    """
+    unknown = [name for name in only if name not in BY_NAME]
+    if unknown:
+        raise ValueError(
+            f"JOGG_TOOLS (or --tools) names {', '.join(map(repr, unknown))}, which jogg-mcp does not have; "
+            f"its tools are: {', '.join(BY_NAME)}"
+        )
+    return tuple(spec for spec in TOOLS if (not only or spec.name in only) and (spec.read_only or not read_only))
 
 
 def register_tools(server: MCPServer[Any], tools: tuple[ToolSpec, ...] = TOOLS) -> None:

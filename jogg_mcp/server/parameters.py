@@ -91,3 +91,11 @@ ProductPageUrl = Annotated[
     ),
     AfterValidator(product_page_url),
 ]
+
+NewTake = Annotated[
+    bool,
+    Field(description="true: render again even though an identical request was made recently (costs credits again)"),
+]
+MaxCredits = Annotated[
+    float | None, Field(default=None, gt=0, description="Send nothing if this would cost more credits than this")
+]

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, TextContent
 from pydantic import BaseModel, Field
 
 from jogg_mcp.api.models import CreatedVideo
-from jogg_mcp.api.vocabulary import ProjectKind
-from jogg_mcp.server.runtime import runtime_of, state_of
+from jogg_mcp.api.vocabulary import ProjectKind, ProjectStatus
+from jogg_mcp.server.runtime import runtime_of
 
 
 class ToolResult(BaseModel):
@@ -34,22 +32,37 @@ def reply(ctx: Context, result: ToolResult, text: str) -> CallToolResult:
 class CreatedResult(ToolResult):
     project_id: str = Field(description="Pass to get_project")
     kind: ProjectKind
-    status: Literal["queued"] = "queued"
-    estimated_credits: float = Field(description="Credits this render costs (deducted when JoggAI accepts it)")
+    status: ProjectStatus = ProjectStatus.QUEUED
+    estimated_credits: float | None = Field(
+        description="Credits this render costs (deducted when JoggAI accepts it); null when it cannot be known"
+    )
+    charged: bool = Field(description="False when an identical earlier request was returned instead of a new one")
     cost_note: str
 
 
-def created_reply(ctx: Context, created: CreatedVideo, what: str, cost_note: str | None = None) -> CallToolResult:
-    state_of(ctx).remember_kind(created.project_id, created.kind)
+def created_reply(
+    ctx: Context,
+    created: CreatedVideo,
+    what: str,
+    cost_note: str | None = None,
+    *,
+    charged: bool = True,
+    status: ProjectStatus = ProjectStatus.QUEUED,
+) -> CallToolResult:
     note = cost_note or (
         f"JoggAI charges 1 credit per started 2 minutes of video: this one costs {created.estimated_credits:g}."
+        if created.estimated_credits is not None
+        else "JoggAI charges 1 credit per started 2 minutes of video; this one's length, hence its cost, is unknown."
     )
     result = CreatedResult(
         project_id=created.project_id,
         kind=created.kind,
         estimated_credits=created.estimated_credits,
+        charged=charged,
+        status=status,
         cost_note=note,
         next_step=f"Call get_project(project_id={created.project_id!r}, wait_seconds=45) and repeat until it "
         "succeeds (renders usually take 2-10 minutes). Do not create it again.",
     )
-    return reply(ctx, result, f"Started a {what}: project_id {created.project_id}, queued. {note}")
+    started = "Started" if charged else "Already started earlier, not sent again:"
+    return reply(ctx, result, f"{started} a {what}: project_id {created.project_id}, {status.value}. {note}")

@@ -6,20 +6,19 @@ be imported, listed and tested on their own (docs/architecture.md).
 
 from __future__ import annotations
 
-from collections import OrderedDict
+import tempfile
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, cast
 
 import httpx2
 from mcp.server import MCPServer
 from mcp.server.mcpserver import Context
 
-from jogg_mcp.api.vocabulary import ProjectKind
 from jogg_mcp.config import Settings
-
-KINDS_REMEMBERED = 10_000
+from jogg_mcp.ledger import SqliteLedger
 
 
 @dataclass(frozen=True)
@@ -40,16 +39,22 @@ class AppState:
     def __init__(self, runtime: Runtime) -> None:
         self.runtime = runtime
         self._http: httpx2.AsyncClient | None = None
-        # What each render this process started is, so status lookups ask the right endpoint first time.
-        self._kinds: OrderedDict[str, ProjectKind] = OrderedDict()
+        self._ledger: SqliteLedger | None = None
 
-    def remember_kind(self, project_id: str, kind: ProjectKind) -> None:
-        self._kinds[project_id] = kind
-        while len(self._kinds) > KINDS_REMEMBERED:
-            self._kinds.popitem(last=False)
+    @property
+    def ledger(self) -> SqliteLedger:
+        """Opened on first use: JOGG_STATE, else a file in the user's state folder. The embedded sandbox gets a
+        ledger of its own for the process, since each run starts a new sandbox that reuses the same ids."""
+        if self._ledger is None:
+            path = self.runtime.settings.state_path
+            if path is None and self.runtime.sandbox:
+                path = Path(tempfile.mkdtemp(prefix="jogg-mcp-sandbox-ledger-")) / "ledger.sqlite3"
+            if path is None:
+                import platformdirs  # only when a spending call first needs it: start-up stays fast
 
-    def kind_of(self, project_id: str) -> ProjectKind | None:
-        return self._kinds.get(project_id)
+                path = platformdirs.user_state_path("jogg-mcp") / "ledger.sqlite3"
+            self._ledger = SqliteLedger(path)
+        return self._ledger
 
     @property
     def http(self) -> httpx2.AsyncClient:
@@ -61,6 +66,8 @@ class AppState:
     async def aclose(self) -> None:
         if self._http is not None:
             await self._http.aclose()
+        if self._ledger is not None:
+            self._ledger.close()
 
 
 def lifespan_for(runtime: Runtime) -> Callable[[MCPServer[Any]], AbstractAsyncContextManager[AppState]]:

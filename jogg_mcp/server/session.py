@@ -37,6 +37,11 @@ def client_for(settings: Settings, api_key: str, http: httpx2.AsyncClient | None
     )
 
 
+def api_key_of(ctx: Context) -> str:
+    """The JoggAI key this call uses (the configured one, or the caller's own over HTTP)."""
+    return _api_key(ctx, state_of(ctx).runtime)
+
+
 def _api_key(ctx: Context, runtime: Runtime) -> str:
     if runtime.accept_key_header:
         headers = ctx.headers

@@ -14,7 +14,8 @@ ALLOWED: dict[str, set[str]] = {
     "files": set(),
     "config": set(),
     "sandbox": set(),
-    "server": {"jogg_mcp", "api", "media", "files", "config"},
+    "ledger": set(),
+    "server": {"jogg_mcp", "api", "media", "files", "config", "ledger"},
 }
 ENTRY_POINTS = {"cli", "demo", "docs", "__main__", "__init__"}  # on top: may import anything
 

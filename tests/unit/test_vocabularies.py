@@ -33,7 +33,17 @@ def test_prices_agree(seconds: float) -> None:
     assert pricing.video_credits(seconds) == sandbox.render_credits(seconds)
 
 
-@pytest.mark.parametrize("words", [1, 2, 150, 301, 1000])
-def test_speech_estimates_agree(words: int) -> None:
-    script = " ".join(["word"] * words)
-    assert pricing.estimated_script_seconds(script) == pytest.approx(sandbox.spoken_seconds(script))
+SCRIPTS = {
+    "english": "Fresh coffee, roasted this morning and at your door tomorrow. " * 40,  # 400 words
+    "japanese": "今朝焙煎したコーヒーを明日お届けします。" * 40,  # 800 characters, no spaces
+    "chinese": "今天早上烘焙的咖啡明天送到你家。" * 50,
+    "thai": "กาแฟสดคั่วเช้านี้ส่งถึงบ้านพรุ่งนี้" * 25,
+    "paused": "Fresh coffee. <break time=\"3s\" /> At your door tomorrow. <break time='500ms'/> " * 20,
+}
+
+
+@pytest.mark.parametrize("script", SCRIPTS.values(), ids=SCRIPTS.keys())
+def test_the_estimate_errs_up_and_prices_like_the_sandbox(script: str) -> None:
+    estimated, spoken = pricing.estimated_script_seconds(script), sandbox.spoken_seconds(script)
+    assert spoken <= estimated <= spoken * 1.15  # never under; not wildly over either
+    assert pricing.video_credits(estimated) == sandbox.render_credits(spoken)

@@ -20,6 +20,7 @@ from jogg_mcp.media.formats import human_size, limits_sentence
 from jogg_mcp.server.replies import ToolResult, reply
 from jogg_mcp.server.runtime import Runtime, runtime_of
 from jogg_mcp.server.session import jogg_session
+from jogg_mcp.server.spending import remember_upload
 
 PROGRESS_EVERY_SECONDS = 0.5
 
@@ -112,6 +113,8 @@ async def upload_asset(
                 before_put=lambda: anyio.to_thread.run_sync(recheck, report),
                 on_progress=_progress_reporter(ctx, report.filename),
             )
+        if report.duration_seconds is not None:
+            await remember_upload(ctx, asset_url, report.duration_seconds)
     except PathRefused as refused:
         raise ToolError(str(refused)) from None
     except MediaRejected as rejected:

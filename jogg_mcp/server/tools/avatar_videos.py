@@ -8,11 +8,24 @@ from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult
 from pydantic import Field
 
+from jogg_mcp.api import avatar_videos as avatar_videos_api
 from jogg_mcp.api.models import AvatarVideoRequest
-from jogg_mcp.api.vocabulary import AspectRatio, AvatarType, ScreenStyle
-from jogg_mcp.server.parameters import AspectRatioName, AvatarId, AvatarSource, Caption, MediaUrl, VideoName, VoiceId
-from jogg_mcp.server.replies import CreatedResult, created_reply
+from jogg_mcp.api.pricing import avatar_video_credits
+from jogg_mcp.api.vocabulary import AspectRatio, AvatarType, ProjectKind, ScreenStyle
+from jogg_mcp.server.parameters import (
+    AspectRatioName,
+    AvatarId,
+    AvatarSource,
+    Caption,
+    MaxCredits,
+    MediaUrl,
+    NewTake,
+    VideoName,
+    VoiceId,
+)
+from jogg_mcp.server.replies import CreatedResult
 from jogg_mcp.server.session import jogg_session
+from jogg_mcp.server.spending import known_audio_seconds, spend
 
 SCREEN_STYLES = {
     "background": ScreenStyle.BACKGROUND,
@@ -42,6 +55,8 @@ async def create_avatar_video(
     ] = "background",
     caption: Caption = False,
     video_name: VideoName = None,
+    new_take: NewTake = False,
+    max_credits: MaxCredits = None,
 ) -> Annotated[CallToolResult, CreatedResult]:
     """Start rendering a video of an avatar speaking. COSTS CREDITS: 1 credit per started 2 minutes of
     speech (a script of about 300 words is 2 minutes); never call it twice for one request.
@@ -62,12 +77,27 @@ async def create_avatar_video(
             caption=caption,
             video_name=video_name,
         )
-        created = await jogg.avatar_videos.create(request)
-    note = None
-    if audio_url is not None:
-        note = (
-            "JoggAI charges 1 credit per started 2 minutes of the audio's length (at least 1 credit; up to "
-            "5 for a 10-minute file)."
+        audio_seconds = await known_audio_seconds(ctx, audio_url) if audio_url else None
+        estimate = avatar_video_credits(script, audio_seconds)
+        note = None
+        if audio_url is not None:
+            note = (
+                f"JoggAI charges 1 credit per started 2 minutes of the audio: this {audio_seconds:.0f} s file costs "
+                f"{estimate:g}."
+                if estimate is not None and audio_seconds is not None
+                else "JoggAI charges 1 credit per started 2 minutes of the audio, and this audio was not uploaded "
+                "through this server, so its length and cost are unknown (1 to 5 credits for up to 10 minutes)."
+            )
+        return await spend(
+            ctx,
+            jogg,
+            kind=ProjectKind.AVATAR_VIDEO,
+            endpoint=avatar_videos_api.CREATE_AVATAR_VIDEO,
+            body=request.wire(),
+            what=f"{aspect_ratio} avatar video ({'script' if script else 'uploaded audio'})",
+            estimate=estimate,
+            create=lambda: jogg.avatar_videos.create(request, audio_seconds=audio_seconds),
+            new_take=new_take,
+            max_credits=max_credits,
+            cost_note=note,
         )
-    what = f"{aspect_ratio} avatar video ({'script' if script else 'uploaded audio'})"
-    return created_reply(ctx, created, what, note)

@@ -8,6 +8,7 @@ from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult
 from pydantic import BaseModel, Field
 
+from jogg_mcp.api import products as products_api
 from jogg_mcp.api.errors import JoggError
 from jogg_mcp.api.models import (
     CreateProductRequest,
@@ -16,22 +17,26 @@ from jogg_mcp.api.models import (
     UpdateProductRequest,
     UrlVideoRequest,
 )
-from jogg_mcp.api.vocabulary import AspectRatio, AvatarType, MediaType, TemplateType
+from jogg_mcp.api.pricing import video_credits
+from jogg_mcp.api.vocabulary import AspectRatio, AvatarType, MediaType, ProjectKind, TemplateType
 from jogg_mcp.server.parameters import (
     AspectRatioName,
     AvatarId,
     AvatarSource,
     Caption,
     LanguageName,
+    MaxCredits,
     MediaUrl,
+    NewTake,
     ProductId,
     ProductPageUrl,
     ScriptStyleName,
     VideoName,
     VoiceId,
 )
-from jogg_mcp.server.replies import CreatedResult, ToolResult, created_reply, reply
+from jogg_mcp.server.replies import CreatedResult, ToolResult, reply
 from jogg_mcp.server.session import jogg_session
+from jogg_mcp.server.spending import spend
 
 
 class MediaItem(BaseModel):
@@ -192,6 +197,8 @@ async def create_video(
         str | None, Field(default=None, max_length=5000, description="Your own script instead of JoggAI's")
     ] = None,
     video_name: VideoName = None,
+    new_take: NewTake = False,
+    max_credits: MaxCredits = None,
 ) -> Annotated[CallToolResult, CreatedResult]:
     """Start rendering a marketing video for a product, presented by an avatar. COSTS CREDITS: 1 credit
     (15, 30 and 60 s videos each start one 2-minute block); never call it twice for one request.
@@ -218,5 +225,15 @@ async def create_video(
             override_script=override_script or None,
             video_name=video_name,
         )
-        created = await jogg.products.create_video(request)
-    return created_reply(ctx, created, f"{video_length} s {aspect_ratio} video of product {product_id}")
+        return await spend(
+            ctx,
+            jogg,
+            kind=ProjectKind.URL_VIDEO,
+            endpoint=products_api.CREATE_VIDEO,
+            body=request.wire(),
+            what=f"{video_length} s {aspect_ratio} video of product {product_id}",
+            estimate=video_credits(video_length),
+            create=lambda: jogg.products.create_video(request),
+            new_take=new_take,
+            max_credits=max_credits,
+        )

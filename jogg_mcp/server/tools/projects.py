@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import time
-from typing import Annotated
+from typing import Annotated, Literal
 
 import anyio
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult
-from pydantic import Field
+from pydantic import BaseModel, Field
 
+from jogg_mcp.api.errors import JoggError
 from jogg_mcp.api.models import Project
 from jogg_mcp.api.vocabulary import ProjectKind, ProjectStatus
+from jogg_mcp.ledger import Outcome, SpendRecord
 from jogg_mcp.server.parameters import ProjectId
 from jogg_mcp.server.replies import ToolResult, reply
-from jogg_mcp.server.runtime import runtime_of, state_of
+from jogg_mcp.server.runtime import runtime_of
 from jogg_mcp.server.session import jogg_session
+from jogg_mcp.server.spending import ledger_call, ledger_key, recorded, remember_status
 
 MAX_WAIT_SECONDS = 50  # MCP clients give up near 60 s
 
@@ -82,12 +85,12 @@ async def get_project(
     the time is up, then returns the latest state; if not done, call it again.
     """
     poll_interval = runtime_of(ctx).poll_interval
-    known_kind = state_of(ctx).kind_of(project_id)
+    record = await recorded(ctx, project_id)
+    known_kind = ProjectKind(record.kind) if record is not None else None
     started = time.monotonic()
     deadline = started + wait_seconds
     async with jogg_session(ctx) as jogg:
         project = await jogg.find_project(project_id, known_kind)
-        state_of(ctx).remember_kind(project_id, project.kind)
         polls = 1
         # JoggAI asks for no more than one poll every 5 s; stop before the client's ~60 s limit.
         while not project.status.is_final and deadline - time.monotonic() >= poll_interval:
@@ -105,8 +108,85 @@ async def get_project(
     if wait_seconds:  # a finished render fills the bar; an unfinished one shows the time spent
         done = wait_seconds if project.status.is_final else min(waited, wait_seconds)
         await ctx.report_progress(done, wait_seconds, f"{project.status.value} after {waited:.0f} s")
+    if record is not None:
+        await remember_status(ctx, record, project.status.value)
     result = _result(project, waited)
     if known_kind is None:
         what = "product video" if project.kind is ProjectKind.URL_VIDEO else "avatar video"
         result.found_by = f"Not started by this server (or before it restarted): JoggAI knows it as a {what}."
     return reply(ctx, result, _text(result))
+
+
+REFRESH_AT_MOST = 10  # unfinished renders checked with JoggAI per call (GETs are free, but keep calls short)
+RECORDS_SCANNED = 500
+
+
+class ProjectItem(BaseModel):
+    project_id: str | None = Field(description="None when JoggAI's answer was lost or it refused the request")
+    kind: str
+    what: str
+    created_at: int = Field(description="Unix time")
+    status: str = Field(description="queued, rendering, succeeded, failed, deleted; or refused / unknown")
+    estimated_credits: float | None = None
+    charged_credits: float | None = None
+
+
+class ProjectList(ToolResult):
+    projects: list[ProjectItem]
+    page: int
+    more: bool
+
+
+def _item(record: SpendRecord) -> ProjectItem:
+    status = record.status or (record.outcome.value if record.outcome is not Outcome.ACCEPTED else "queued")
+    return ProjectItem(
+        project_id=record.project_id,
+        kind=record.kind,
+        what=record.summary,
+        created_at=int(record.created_at),
+        status="unknown" if record.outcome is Outcome.UNKNOWN else status,
+        estimated_credits=record.estimated_credits,
+        charged_credits=record.charged_credits,
+    )
+
+
+async def list_projects(
+    ctx: Context,
+    status: Annotated[
+        Literal["queued", "rendering", "succeeded", "failed", "deleted", "refused", "unknown"] | None,
+        Field(default=None, description="Only renders in this state; unknown: sent, but the answer was lost"),
+    ] = None,
+    page: Annotated[int, Field(ge=1, le=1000, description="Page number, from 1")] = 1,
+    page_size: Annotated[int, Field(ge=1, le=50, description="Items per page (1-50)")] = 10,
+) -> Annotated[CallToolResult, ProjectList]:
+    """The renders this server started with this API key, newest first: project_id, what was asked, status
+    and cost. Free. Unfinished ones are checked with JoggAI first.
+
+    Use it after an error that says a request may already have been charged, or to find an earlier video.
+    Next: get_project(project_id) for one of them.
+    """
+    owner = ledger_key(ctx)
+    records = await ledger_call(ctx, "recent", owner, limit=RECORDS_SCANNED)
+    unfinished = [r for r in records if r.project_id and r.status in (None, "queued", "rendering")]
+    if unfinished:
+        async with jogg_session(ctx) as jogg:
+            for record in unfinished[:REFRESH_AT_MOST]:
+                assert record.project_id is not None
+                try:
+                    project = await jogg.find_project(record.project_id, ProjectKind(record.kind))
+                except JoggError:
+                    continue  # keep the last known status; get_project says more
+                await remember_status(ctx, record, project.status.value)
+                record.status = project.status.value
+    items = [_item(r) for r in records]
+    if status is not None:
+        items = [item for item in items if item.status == status]
+    shown = items[(page - 1) * page_size : page * page_size]
+    more = len(items) > page * page_size
+    step = f"More on page {page + 1}." if more else ""
+    if shown:
+        step = (step + " Call get_project(project_id) to follow one, or share a succeeded one's video.").strip()
+    result = ProjectList(projects=shown, page=page, more=more, next_step=step)
+    lines = "; ".join(f"{i.project_id or '(no id)'} {i.status} ({i.what})" for i in shown[:8])
+    text = f"{len(shown)} render(s) on page {page}" + (f": {lines}." if shown else ": none started with this key.")
+    return reply(ctx, result, text)

@@ -1,0 +1,48 @@
+"""What one spending call is, as the ledger keeps it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class LedgerError(Exception):
+    """The ledger cannot be read or written; the message says where it is and what to do."""
+
+
+class Outcome(StrEnum):
+    SENT = "sent"  # recorded, and being sent now: an identical call waits for it
+    ACCEPTED = "accepted"  # JoggAI answered with a project id: it charged
+    REFUSED = "refused"  # JoggAI refused it before processing: nothing was charged
+    UNKNOWN = "unknown"  # the answer was lost: it may have been charged
+
+
+class SpendRecord(BaseModel):
+    id: str = Field(default_factory=lambda: uuid.uuid4().hex)
+    fingerprint: str  # of the normalised request: identical requests share it
+    key_hash: str  # of the API key, never the key
+    kind: str  # url_video, avatar_video, ...
+    summary: str  # what was asked for, in words
+    created_at: float  # Unix time
+    estimated_credits: float | None = None  # None: the cost could not be known beforehand
+    charged_credits: float | None = None  # what JoggAI reports it charged, when it does
+    credits_before: float | None = None  # the balance just before sending, to reconcile a lost answer
+    project_id: str | None = None
+    outcome: Outcome = Outcome.SENT
+    status: str | None = None  # the last known render status
+    request: dict[str, Any] = Field(default_factory=dict)  # the wire body as sent (no secrets in it)
+
+
+def fingerprint(endpoint: str, body: dict[str, Any]) -> str:
+    """The same request gives the same fingerprint, whatever the order of its fields."""
+    canonical = json.dumps({"endpoint": endpoint, "body": body}, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def key_hash(api_key: str) -> str:
+    return hashlib.sha256(b"jogg-mcp ledger:" + api_key.encode()).hexdigest()

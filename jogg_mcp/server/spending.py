@@ -1,0 +1,205 @@
+"""The one path every spending call takes (docs/architecture.md, "Spending"):
+
+1. the caller's own ceiling (max_credits) and the key's rolling 24-hour limit (JOGG_SPEND_LIMIT), checked
+   against the honest estimate before anything is sent;
+2. the ledger: the request is recorded, by fingerprint, before it is sent; an identical one within
+   JOGG_DEDUP_MINUTES returns the first one's project (charged: false) instead of paying again, and one sent
+   in parallel waits for the first; new_take renders again on purpose;
+3. the create itself, its outcome written back (accepted, refused before processing, or unknown).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import anyio
+from mcp.server.mcpserver import Context
+from mcp.server.mcpserver.exceptions import ToolError
+from mcp.types import CallToolResult
+
+from jogg_mcp.api import JoggClient
+from jogg_mcp.api.errors import JoggError
+from jogg_mcp.api.models import CreatedVideo
+from jogg_mcp.api.transport import Endpoint
+from jogg_mcp.api.vocabulary import ProjectKind
+from jogg_mcp.ledger import LedgerError, Outcome, SpendRecord
+from jogg_mcp.ledger.records import fingerprint, key_hash
+from jogg_mcp.server.replies import created_reply
+from jogg_mcp.server.runtime import runtime_of, state_of
+from jogg_mcp.server.session import api_key_of
+
+DAY_SECONDS = 24 * 3600
+WAIT_FOR_TWIN_SECONDS = 45.0  # an identical call in flight: wait this long for its answer
+STALE_SENT_SECONDS = 300.0  # a "sent" record older than this lost its process: treat the outcome as unknown
+
+
+def ledger_key(ctx: Context) -> str:
+    """The API key's hash, with the API's origin: the same key against another JoggAI is another account."""
+    return key_hash(f"{runtime_of(ctx).settings.base_url} {api_key_of(ctx)}")
+
+
+async def _ledger(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    try:
+        return await anyio.to_thread.run_sync(lambda: function(*args, **kwargs))
+    except LedgerError as error:
+        raise ToolError(f"{error} Nothing was sent to JoggAI, so nothing was charged.") from None
+
+
+async def spend(
+    ctx: Context,
+    jogg: JoggClient,
+    *,
+    kind: ProjectKind,
+    endpoint: Endpoint,
+    body: dict[str, Any],
+    what: str,
+    estimate: float | None,
+    create: Callable[[], Awaitable[CreatedVideo]],
+    new_take: bool = False,
+    max_credits: float | None = None,
+    cost_note: str | None = None,
+) -> CallToolResult:
+    settings = runtime_of(ctx).settings
+    ledger = state_of(ctx).ledger
+    owner = ledger_key(ctx)
+    _check_ceiling(estimate, max_credits)
+    if settings.spend_limit is not None:
+        spent = await _ledger(ledger.spent_since, owner, time.time() - DAY_SECONDS)
+        _check_limit(spent, estimate, settings.spend_limit)
+
+    record = SpendRecord(
+        fingerprint=fingerprint(endpoint.path, body),
+        key_hash=owner,
+        kind=kind.value,
+        summary=what,
+        created_at=time.time(),
+        estimated_credits=estimate,
+        request=body,
+    )
+    stored, is_new = await _ledger(ledger.claim, record, window_seconds=settings.dedup_minutes * 60, new_take=new_take)
+    if not is_new:
+        return await _already_started(ctx, jogg, stored, what)
+
+    try:
+        record = await _ledger(ledger.update, record.id, credits_before=await jogg.catalog.remaining_credits())
+        created = await create()
+    except JoggError as error:
+        outcome = Outcome.REFUSED if error.refused_before_processing else Outcome.UNKNOWN
+        await _ledger(ledger.update, record.id, outcome=outcome)
+        raise
+    except BaseException:
+        with anyio.CancelScope(shield=True):  # the caller gave up: the request may still have been accepted
+            await _ledger(ledger.update, record.id, outcome=Outcome.UNKNOWN)
+        raise
+    await _ledger(ledger.update, record.id, outcome=Outcome.ACCEPTED, project_id=created.project_id, status="queued")
+    return created_reply(ctx, created, what, cost_note)
+
+
+def _check_ceiling(estimate: float | None, max_credits: float | None) -> None:
+    if max_credits is None:
+        return
+    if estimate is None:
+        raise ToolError(
+            f"The cost of this render cannot be known beforehand, so it cannot be held to max_credits={max_credits:g}. "
+            "Nothing was sent. Drop max_credits to send it anyway, or use an audio file uploaded with upload_asset "
+            "(its length, hence its cost, is known)."
+        )
+    if estimate > max_credits:
+        raise ToolError(
+            f"This render costs {estimate:g} credits, more than max_credits={max_credits:g}. Nothing was sent. "
+            "Shorten it, or raise max_credits after asking the user."
+        )
+
+
+def _check_limit(spent: float, estimate: float | None, limit: float) -> None:
+    cost = estimate if estimate is not None else 1.0  # unknown: at least the minimum charge
+    if spent + cost > limit:
+        raise ToolError(
+            f"This render ({cost:g} credits) would pass the spending limit: {spent:g} of {limit:g} credits already "
+            "spent through this server with this API key in the last 24 hours. Nothing was sent. The limit is "
+            "JOGG_SPEND_LIMIT in this server's environment: raise it there if the user agrees, or wait."
+        )
+
+
+async def _already_started(ctx: Context, jogg: JoggClient, record: SpendRecord, what: str) -> CallToolResult:
+    """An identical request was made recently: report it, or wait for it if it is in flight; never resend."""
+    ledger = state_of(ctx).ledger
+    deadline = time.monotonic() + WAIT_FOR_TWIN_SECONDS
+    while record.outcome is Outcome.SENT and time.time() - record.created_at < STALE_SENT_SECONDS:
+        if time.monotonic() > deadline:
+            raise ToolError(
+                "An identical request is being sent to JoggAI right now and has not been answered yet; it was not "
+                "sent again. Call list_projects in a minute to see its project."
+            )
+        await anyio.sleep(0.2)
+        record = await _ledger(ledger.get, record.id) or record
+    when = time.strftime("%H:%M UTC", time.gmtime(record.created_at))
+    if record.outcome is Outcome.ACCEPTED and record.project_id is not None:
+        created = CreatedVideo(
+            project_id=record.project_id, kind=ProjectKind(record.kind), estimated_credits=record.estimated_credits
+        )
+        note = (
+            f"Already started at {when}: an identical request was sent then, so nothing was sent or charged now. "
+            "To render it again on purpose, call again with new_take=true (that costs credits)."
+        )
+        project = await jogg.find_project(record.project_id, created.kind)
+        await _ledger(ledger.update, record.id, status=project.status.value)
+        return created_reply(ctx, created, what, note, charged=False, status=project.status)
+    # The answer to the first one was lost: say what JoggAI's balance tells, and how to force a new take.
+    balance = await jogg.catalog.remaining_credits()
+    told = ""
+    if record.credits_before is not None:
+        if balance < record.credits_before:
+            told = (
+                f" Your balance went from {record.credits_before:g} to {balance:g} credits since, so it was most "
+                "likely accepted and charged: look for it in the JoggAI dashboard before rendering again."
+            )
+        else:
+            told = (
+                f" Your balance is still {balance:g} credits, as before it was sent, so it was most likely not "
+                "processed."
+            )
+    raise ToolError(
+        f"An identical request was sent at {when}, but its answer was lost, so its project id is unknown and it "
+        f"was NOT sent again.{told} To send it again anyway, call with new_take=true."
+    )
+
+
+async def recorded(ctx: Context, project_id: str) -> SpendRecord | None:
+    """The ledger's record of a render this server started, if any. A ledger that cannot be read only costs
+    a status lookup its shortcut, so it is not an error here."""
+    try:
+        found: SpendRecord | None = await anyio.to_thread.run_sync(state_of(ctx).ledger.by_project, project_id)
+    except LedgerError:
+        return None
+    return found
+
+
+async def remember_status(ctx: Context, record: SpendRecord, status: str) -> None:
+    if record.status != status:
+        # The status is JoggAI's to report; the ledger's copy is only a convenience, so a failure is ignored.
+        with contextlib.suppress(LedgerError):
+            await anyio.to_thread.run_sync(lambda: state_of(ctx).ledger.update(record.id, status=status))
+
+
+async def known_audio_seconds(ctx: Context, asset_url: str) -> float | None:
+    """The measured length of audio this server uploaded (upload_asset records it), else None."""
+    try:
+        seconds: float | None = await anyio.to_thread.run_sync(state_of(ctx).ledger.asset_duration, asset_url)
+    except LedgerError:
+        return None
+    return seconds
+
+
+async def remember_upload(ctx: Context, asset_url: str, duration_seconds: float | None) -> None:
+    """What upload_asset measured, so a video made from that file is priced from its real length."""
+    with contextlib.suppress(LedgerError):  # pricing then says "unknown" instead of failing the upload
+        await anyio.to_thread.run_sync(state_of(ctx).ledger.remember_asset, asset_url, duration_seconds)
+
+
+async def ledger_call(ctx: Context, method: str, *args: Any, **kwargs: Any) -> Any:
+    """A ledger method, off the event loop, its failure worded for the model."""
+    return await _ledger(getattr(state_of(ctx).ledger, method), *args, **kwargs)

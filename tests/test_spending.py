@@ -1,0 +1,208 @@
+"""Spend safety through the MCP client against the sandbox, with the sandbox's credit balance read around
+every call: one charge per intent (twice, in parallel, after a client timeout, after a restart), new_take,
+the limit and max_credits, honest estimates, and the read-only and --tools filters."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import anyio
+import pytest
+from mcp import Client, StdioServerParameters
+
+from jogg_mcp.config import Settings
+from jogg_mcp.sandbox import SandboxServer
+from jogg_mcp.server import Runtime, build_server
+from jogg_mcp.server.inventory import TOOLS
+from tests import mediagen as g
+from tests.support import AVATAR, VIDEO, mcp_client, sandbox_product, server_settings
+
+pytestmark = pytest.mark.anyio
+
+ENGLISH_SCRIPT = "Fresh coffee, roasted this morning and at your door tomorrow. " * 40  # ~2.8 minutes spoken
+JAPANESE_SCRIPT = "今朝焙煎したコーヒーを明日お届けします。" * 40  # 800 characters, no spaces
+
+
+def structured(result: Any) -> dict[str, Any]:
+    assert not result.is_error, result.content[0].text
+    assert result.structured_content is not None
+    content: dict[str, Any] = result.structured_content
+    return content
+
+
+def charges(sandbox: SandboxServer) -> int:
+    return sum(sandbox.state.billable_creates.values())
+
+
+@pytest.fixture
+async def client(sandbox: SandboxServer, tmp_path: Path) -> AsyncIterator[Client]:
+    async with mcp_client(server_settings(sandbox, JOGG_ALLOWED_DIRS=str(tmp_path))) as connected:
+        yield connected
+
+
+async def test_the_same_request_twice_is_charged_once(client: Client, sandbox: SandboxServer) -> None:
+    arguments = {"product_id": sandbox_product(sandbox), **VIDEO}
+    first = structured(await client.call_tool("create_video", arguments))
+    again = await client.call_tool("create_video", arguments)
+    second = structured(again)
+    assert first["charged"] is True and second["charged"] is False
+    assert second["project_id"] == first["project_id"]
+    assert "Already started" in again.content[0].text and "new_take=true" in again.content[0].text  # type: ignore[union-attr]
+    assert charges(sandbox) == 1 and sandbox.state.credits == 99
+
+
+async def test_new_take_renders_again_on_purpose(client: Client, sandbox: SandboxServer) -> None:
+    arguments = {"product_id": sandbox_product(sandbox), **VIDEO}
+    first = structured(await client.call_tool("create_video", arguments))
+    second = structured(await client.call_tool("create_video", {**arguments, "new_take": True}))
+    assert second["charged"] is True and second["project_id"] != first["project_id"]
+    assert charges(sandbox) == 2 and sandbox.state.credits == 98
+
+
+async def test_two_identical_calls_in_parallel_are_charged_once(client: Client, sandbox: SandboxServer) -> None:
+    results: list[dict[str, Any]] = []
+
+    async def one() -> None:
+        results.append(structured(await client.call_tool("create_avatar_video", AVATAR)))
+
+    async with anyio.create_task_group() as group:
+        group.start_soon(one)
+        group.start_soon(one)
+    assert sorted(r["charged"] for r in results) == [False, True]
+    assert results[0]["project_id"] == results[1]["project_id"]
+    assert charges(sandbox) == 1
+
+
+async def test_a_client_that_gave_up_does_not_cause_a_second_charge(client: Client, sandbox: SandboxServer) -> None:
+    arguments = {"product_id": sandbox_product(sandbox), **VIDEO}
+    sandbox.faults.inject(path="/v1/create_video_from_url", kind="hold", delay=60)  # JoggAI charged, then is slow
+
+    async with anyio.create_task_group() as group:
+
+        async def give_up_when_held() -> None:
+            assert await anyio.to_thread.run_sync(sandbox.faults.wait_until_holding, 60)
+            group.cancel_scope.cancel()  # the client stops waiting, as one with a short timeout does
+
+        group.start_soon(give_up_when_held)
+        await client.call_tool("create_video", arguments)
+    sandbox.faults.release()
+
+    again = await client.call_tool("create_video", arguments)  # the model tries again
+    text: str = again.content[0].text  # type: ignore[union-attr]
+    if again.is_error:  # the first answer never arrived: told so, and not sent again
+        assert "was NOT sent again" in text and "most likely accepted and charged" in text
+    else:  # the first answer arrived after all: its project
+        assert structured(again)["charged"] is False
+    assert charges(sandbox) == 1 and sandbox.state.credits == 99
+
+
+async def test_a_lost_answer_is_reconciled_from_the_balance(client: Client, sandbox: SandboxServer) -> None:
+    sandbox.faults.inject(path="/v2/create_video_from_avatar", kind="reset")  # accepted and charged, answer lost
+    first = await client.call_tool("create_avatar_video", AVATAR)
+    assert first.is_error and "may already have been accepted and charged" in first.content[0].text  # type: ignore[union-attr]
+    again = await client.call_tool("create_avatar_video", AVATAR)
+    text: str = again.content[0].text  # type: ignore[union-attr]
+    assert again.is_error and "was NOT sent again" in text
+    assert "from 100 to 99 credits" in text and "new_take=true" in text
+    assert charges(sandbox) == 1
+
+
+async def test_the_ledger_outlives_a_restart(sandbox: SandboxServer, tmp_path: Path) -> None:
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("JOGG_")},
+        "JOGG_API_KEY": sandbox.api_key,
+        "JOGG_BASE_URL": sandbox.base_url,
+        "JOGG_STATE": str(tmp_path / "ledger.sqlite3"),
+    }
+    server = StdioServerParameters(command=sys.executable, args=["-m", "jogg_mcp", "serve"], env=env)
+    answers = []
+    for _ in range(2):  # two separate server processes, one after the other
+        async with Client(server) as client:
+            answers.append(structured(await client.call_tool("create_avatar_video", AVATAR)))
+    assert [a["charged"] for a in answers] == [True, False]
+    assert answers[0]["project_id"] == answers[1]["project_id"] and charges(sandbox) == 1
+
+
+async def test_the_spending_limit_refuses_before_sending(sandbox: SandboxServer) -> None:
+    async with mcp_client(server_settings(sandbox, JOGG_SPEND_LIMIT="1")) as client:
+        structured(await client.call_tool("create_avatar_video", AVATAR))
+        refused = await client.call_tool("create_avatar_video", {**AVATAR, "script": "Something else"})
+    text: str = refused.content[0].text  # type: ignore[union-attr]
+    assert refused.is_error and "1 of 1 credits already spent" in text and "JOGG_SPEND_LIMIT" in text
+    assert "Nothing was sent" in text and charges(sandbox) == 1
+
+
+async def test_max_credits_refuses_a_dearer_render(client: Client, sandbox: SandboxServer) -> None:
+    refused = await client.call_tool("create_avatar_video", {**AVATAR, "script": ENGLISH_SCRIPT, "max_credits": 1})
+    text: str = refused.content[0].text  # type: ignore[union-attr]
+    assert refused.is_error and "costs 2 credits, more than max_credits=1" in text
+    assert (charges(sandbox) == 0 and sandbox.state.requests == []) or all(
+        r.path != "/v2/create_video_from_avatar" for r in sandbox.state.requests
+    )
+
+
+@pytest.mark.parametrize("length", [15, 30, 60])
+async def test_product_video_estimates_equal_the_charge(client: Client, sandbox: SandboxServer, length: int) -> None:
+    created = structured(
+        await client.call_tool(
+            "create_video", {"product_id": sandbox_product(sandbox), **VIDEO, "video_length": length}
+        )
+    )
+    assert created["estimated_credits"] == 100 - sandbox.state.credits == 1
+
+
+@pytest.mark.parametrize("script", [ENGLISH_SCRIPT, JAPANESE_SCRIPT], ids=["english", "japanese"])
+async def test_script_estimates_equal_the_charge(client: Client, sandbox: SandboxServer, script: str) -> None:
+    created = structured(await client.call_tool("create_avatar_video", {**AVATAR, "script": script}))
+    assert created["estimated_credits"] == 100 - sandbox.state.credits == 2
+
+
+async def test_an_uploaded_audio_is_priced_from_its_length(
+    client: Client, sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    audio = structured(await client.call_tool("upload_asset", {"path": str(g.audio(tmp_path / "v.mp3", seconds=290))}))
+    arguments = {**AVATAR, "script": None, "audio_url": audio["asset_url"]}
+    created = structured(await client.call_tool("create_avatar_video", arguments))
+    assert created["estimated_credits"] == 100 - sandbox.state.credits == 3  # 4:50 starts three 2-minute blocks
+    assert "290 s file costs 3" in created["cost_note"]
+
+
+async def test_audio_from_elsewhere_is_priced_as_unknown_not_guessed(client: Client, sandbox: SandboxServer) -> None:
+    arguments = {**AVATAR, "script": None, "audio_url": "https://cdn.example/voice.mp3"}
+    created = structured(await client.call_tool("create_avatar_video", arguments))
+    assert created["estimated_credits"] is None and "unknown" in created["cost_note"]
+
+
+async def test_read_only_lists_nothing_that_spends_or_creates(sandbox: SandboxServer) -> None:
+    async with mcp_client(server_settings(sandbox, JOGG_READ_ONLY="1")) as client:
+        listed = {t.name for t in (await client.list_tools()).tools}
+    assert listed == {spec.name for spec in TOOLS if spec.read_only}
+    assert not listed & {"create_video", "create_avatar_video", "upload_asset", "update_product"}
+
+
+async def test_tools_lists_only_the_named_ones(sandbox: SandboxServer) -> None:
+    async with mcp_client(server_settings(sandbox, JOGG_TOOLS="get_credits, list_voices")) as client:
+        assert [t.name for t in (await client.list_tools()).tools] == ["list_voices", "get_credits"]
+    with pytest.raises(ValueError, match="'get_credit', which jogg-mcp does not have; its tools are: upload_asset"):
+        build_server(Runtime(settings=Settings.load({"JOGG_TOOLS": "get_credit"})))
+
+
+async def test_list_projects_shows_what_was_started_with_its_status_and_cost(
+    client: Client, sandbox: SandboxServer
+) -> None:
+    video = structured(await client.call_tool("create_video", {"product_id": sandbox_product(sandbox), **VIDEO}))
+    sandbox.faults.inject(path="/v2/create_video_from_avatar", kind="reset")
+    await client.call_tool("create_avatar_video", AVATAR)  # answer lost
+    sandbox.faults.inject(path="/v2/create_video_from_avatar", kind="error_code", code=18020)
+    await client.call_tool("create_avatar_video", {**AVATAR, "script": "Refused for lack of credits"})
+    listed = structured(await client.call_tool("list_projects", {}))
+    by_status = {item["status"]: item for item in listed["projects"]}
+    assert [item["status"] for item in listed["projects"]] == ["refused", "unknown", "succeeded"]  # newest first
+    assert by_status["succeeded"]["project_id"] == video["project_id"] and by_status["succeeded"]["kind"] == "url_video"
+    assert by_status["unknown"]["project_id"] is None and by_status["succeeded"]["estimated_credits"] == 1
+    only = structured(await client.call_tool("list_projects", {"status": "unknown", "page_size": 5}))
+    assert [item["status"] for item in only["projects"]] == ["unknown"] and only["more"] is False
