@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, SecretStr
@@ -103,6 +103,13 @@ ENV_VARS: tuple[EnvVar, ...] = (
         "Most credits one API key may spend through this server in any 24 hours; a call that would pass it is "
         "refused before it is sent.",
     ),
+    EnvVar(
+        "JOGG_CONFIRM_SPENDING",
+        None,
+        "auto",
+        "auto: when the MCP client can ask its user (elicitation), every spending call asks first, with the cost "
+        "and the balance after; never: do not ask.",
+    ),
     EnvVar("JOGG_READ_ONLY", "--read-only", "(off)", "1: list no tool that spends credits or creates anything."),
     EnvVar(
         "JOGG_TOOLS",
@@ -146,6 +153,7 @@ class Settings(BaseModel):
     spend_limit: float | None = None
     read_only: bool = False
     tools: tuple[str, ...] = ()  # empty: every tool
+    confirm_spending: Literal["auto", "never"] = "auto"
 
     @property
     def has_api_key(self) -> bool:
@@ -235,6 +243,10 @@ class Settings(BaseModel):
         if raw_read_only not in ("", "0", "1", "true", "false", "yes", "no"):
             problems.append(f"JOGG_READ_ONLY={raw_read_only!r}: must be 1 or 0")
         read_only = raw_read_only in ("1", "true", "yes")
+        confirm = str(env.get("JOGG_CONFIRM_SPENDING") or "auto").strip().lower()
+        if confirm not in ("auto", "never"):
+            problems.append(f"JOGG_CONFIRM_SPENDING={confirm!r}: must be auto or never")
+            confirm = "auto"
         raw_tools = given.get("tools", env.get("JOGG_TOOLS"))
         tools = tuple(t.strip() for t in str(raw_tools or "").split(",") if t.strip())
 
@@ -256,6 +268,7 @@ class Settings(BaseModel):
             spend_limit=spend_limit,
             read_only=read_only,
             tools=tools,
+            confirm_spending="never" if confirm == "never" else "auto",
         )
 
 

@@ -114,6 +114,7 @@ async def mcp_client(
     roots: list[Path] | None = None,
     poll_interval: float = 0.2,
     mode: str = "auto",
+    elicitation: Any = None,
     **runtime: Any,
 ) -> AsyncIterator[Client]:
     """A real MCP client session with a server built from `settings` (in memory, JSON-RPC in between)."""
@@ -125,7 +126,12 @@ async def mcp_client(
         async def callback(context: object) -> ListRootsResult:
             return offered
 
-    async with Client(server, list_roots_callback=callback, mode=mode) as client:  # type: ignore[arg-type]
+    async with Client(
+        server,
+        list_roots_callback=callback,  # type: ignore[arg-type]
+        elicitation_callback=elicitation,
+        mode=mode,  # type: ignore[arg-type]
+    ) as client:
         yield client
 
 

@@ -9,6 +9,7 @@ import sys
 import httpx2
 
 from jogg_mcp.sandbox import SandboxServer
+from jogg_mcp.server.inventory import TOOLS
 
 
 def run_demo(
@@ -32,7 +33,7 @@ def test_demo_walks_the_seed_flow_to_a_video_url() -> None:
     out = done.stdout
     for fragment in (
         "against the embedded JoggAI sandbox",
-        "12 tools",
+        f"{len(TOOLS)} tools",
         "1. Upload a sample image",
         "PNG 640x360",
         "MP3 4.0 s",

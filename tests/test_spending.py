@@ -13,6 +13,7 @@ from typing import Any
 import anyio
 import pytest
 from mcp import Client, StdioServerParameters
+from mcp.types import ElicitResult
 
 from jogg_mcp.config import Settings
 from jogg_mcp.sandbox import SandboxServer
@@ -206,3 +207,53 @@ async def test_list_projects_shows_what_was_started_with_its_status_and_cost(
     assert by_status["unknown"]["project_id"] is None and by_status["succeeded"]["estimated_credits"] == 1
     only = structured(await client.call_tool("list_projects", {"status": "unknown", "page_size": 5}))
     assert [item["status"] for item in only["projects"]] == ["unknown"] and only["more"] is False
+
+
+class User:
+    """A person behind an MCP client that can ask them (elicitation), answering as told."""
+
+    def __init__(self, answer: str, confirm: bool = True) -> None:
+        self.answer, self.confirm = answer, confirm
+        self.asked: list[str] = []
+
+    async def __call__(self, context: object, params: Any) -> ElicitResult:
+        self.asked.append(params.message)
+        content = {"confirm": self.confirm} if self.answer == "accept" else None
+        return ElicitResult(action=self.answer, content=content)  # type: ignore[arg-type]
+
+
+async def test_the_user_is_asked_first_and_a_decline_sends_nothing(sandbox: SandboxServer) -> None:
+    user = User("decline")
+    async with mcp_client(server_settings(sandbox), elicitation=user) as client:
+        refused = await client.call_tool("create_video", {"product_id": sandbox_product(sandbox), **VIDEO})
+    assert refused.is_error and "did not agree to spend the credits" in refused.content[0].text  # type: ignore[union-attr]
+    (question,) = user.asked
+    assert question.startswith("Spend 1 credit on JoggAI to make a 15 s portrait video of product ")
+    assert question.endswith("You have 100 credits; 99 after this.")
+    assert charges(sandbox) == 0 and sandbox.state.credits == 100
+
+
+@pytest.mark.parametrize(("answer", "confirm"), [("accept", False), ("cancel", True)])
+async def test_an_unticked_or_cancelled_answer_sends_nothing(
+    sandbox: SandboxServer, answer: str, confirm: bool
+) -> None:
+    async with mcp_client(server_settings(sandbox), elicitation=User(answer, confirm)) as client:
+        refused = await client.call_tool("create_avatar_video", AVATAR)
+    assert refused.is_error and charges(sandbox) == 0
+
+
+async def test_agreed_it_is_sent_and_a_repeat_is_not_asked_again(sandbox: SandboxServer) -> None:
+    user = User("accept")
+    async with mcp_client(server_settings(sandbox), elicitation=user) as client:
+        first = structured(await client.call_tool("create_avatar_video", {**AVATAR, "script": ENGLISH_SCRIPT}))
+        second = structured(await client.call_tool("create_avatar_video", {**AVATAR, "script": ENGLISH_SCRIPT}))
+    assert first["charged"] is True and second["charged"] is False
+    assert len(user.asked) == 1 and "Spend 2 credits" in user.asked[0] and "98 after this" in user.asked[0]
+    assert charges(sandbox) == 1
+
+
+async def test_confirm_spending_never_does_not_ask(sandbox: SandboxServer) -> None:
+    user = User("decline")
+    async with mcp_client(server_settings(sandbox, JOGG_CONFIRM_SPENDING="never"), elicitation=user) as client:
+        structured(await client.call_tool("create_avatar_video", AVATAR))
+    assert user.asked == [] and charges(sandbox) == 1

@@ -90,15 +90,28 @@ class SqliteLedger:
         the window and was not refused: then return that one instead. True when `record` was stored."""
         with self._transaction() as db:
             if not new_take:
-                row = db.execute(
-                    "SELECT record FROM spends WHERE key_hash = ? AND fingerprint = ? AND created_at >= ? "
-                    "AND outcome != ? ORDER BY created_at DESC LIMIT 1",
-                    (record.key_hash, record.fingerprint, record.created_at - window_seconds, Outcome.REFUSED),
-                ).fetchone()
-                if row is not None:
-                    return SpendRecord.model_validate_json(row[0]), False
+                found = self._recent_twin(db, record.key_hash, record.fingerprint, record.created_at - window_seconds)
+                if found is not None:
+                    return found, False
             self._write(db, record)
         return record, True
+
+    def find_twin(self, key_hash: str, fingerprint: str, since: float) -> SpendRecord | None:
+        """The latest identical request since `since` that was not refused, without claiming anything."""
+        with self._lock:
+            try:
+                return self._recent_twin(self._connect(), key_hash, fingerprint, since)
+            except sqlite3.Error as error:
+                raise self._explain(error) from None
+
+    @staticmethod
+    def _recent_twin(db: sqlite3.Connection, key_hash: str, fingerprint: str, since: float) -> SpendRecord | None:
+        row = db.execute(
+            "SELECT record FROM spends WHERE key_hash = ? AND fingerprint = ? AND created_at >= ? "
+            "AND outcome != ? ORDER BY created_at DESC LIMIT 1",
+            (key_hash, fingerprint, since, Outcome.REFUSED),
+        ).fetchone()
+        return None if row is None else SpendRecord.model_validate_json(row[0])
 
     def update(self, record_id: str, **changes: Any) -> SpendRecord:
         with self._transaction() as db:

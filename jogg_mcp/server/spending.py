@@ -1,5 +1,7 @@
 """The one path every spending call takes (docs/architecture.md, "Spending"):
 
+0. the user's consent, asked through the MCP client when it can ask (elicitation) and the request is not a
+   repeat of one already made;
 1. the caller's own ceiling (max_credits) and the key's rolling 24-hour limit (JOGG_SPEND_LIMIT), checked
    against the honest estimate before anything is sent;
 2. the ledger: the request is recorded, by fingerprint, before it is sent; an identical one within
@@ -16,9 +18,10 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import anyio
-from mcp.server.mcpserver import Context
+from mcp.server.mcpserver import AcceptedElicitation, Context, Elicit
 from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import CallToolResult
+from pydantic import BaseModel, Field
 
 from jogg_mcp.api import JoggClient
 from jogg_mcp.api.errors import JoggError
@@ -29,7 +32,7 @@ from jogg_mcp.ledger import LedgerError, Outcome, SpendRecord
 from jogg_mcp.ledger.records import fingerprint, key_hash
 from jogg_mcp.server.replies import created_reply
 from jogg_mcp.server.runtime import runtime_of, state_of
-from jogg_mcp.server.session import api_key_of
+from jogg_mcp.server.session import api_key_of, jogg_session
 
 DAY_SECONDS = 24 * 3600
 WAIT_FOR_TWIN_SECONDS = 45.0  # an identical call in flight: wait this long for its answer
@@ -48,10 +51,56 @@ async def _ledger(function: Callable[..., Any], *args: Any, **kwargs: Any) -> An
         raise ToolError(f"{error} Nothing was sent to JoggAI, so nothing was charged.") from None
 
 
+class SpendConsent(BaseModel):
+    """The user's answer when asked before credits are spent."""
+
+    confirm: bool = Field(description="Yes: spend the credits and start it")
+
+
+async def ask_consent(
+    ctx: Context, *, endpoint: Endpoint, body: dict[str, Any], what: str, estimate: float | None, new_take: bool
+) -> SpendConsent | Elicit[SpendConsent]:
+    """A resolver's answer: ask the user, unless the client cannot ask, asking is turned off, or an identical
+    request was already made (then nothing will be spent)."""
+    capabilities = ctx.client_capabilities
+    settings = runtime_of(ctx).settings
+    if settings.confirm_spending == "never" or capabilities is None or capabilities.elicitation is None:
+        return SpendConsent(confirm=True)
+    if not new_take:
+        since = time.time() - settings.dedup_minutes * 60
+        twin = await _ledger(state_of(ctx).ledger.find_twin, ledger_key(ctx), fingerprint(endpoint.path, body), since)
+        if twin is not None:
+            return SpendConsent(confirm=True)  # it will be returned, not sent: nothing to agree to
+    cost = (
+        f"{estimate:g} credit{'s' if estimate != 1 else ''}" if estimate is not None else "an unknown number of credits"
+    )
+    balance = ""
+    try:
+        async with jogg_session(ctx) as jogg:
+            left = await jogg.catalog.remaining_credits()
+        balance = f" You have {left:g} credits" + (
+            f"; {left - estimate:g} after this." if estimate is not None else "."
+        )
+    except ToolError:
+        pass  # the question still makes sense without the balance
+    return Elicit(f"Spend {cost} on JoggAI to make a {what}?{balance}", SpendConsent)
+
+
+def _check_consent(consent: object) -> None:
+    answer = consent.data if isinstance(consent, AcceptedElicitation) else consent
+    if isinstance(answer, SpendConsent) and answer.confirm:
+        return
+    raise ToolError(
+        "The user did not agree to spend the credits, so nothing was sent and nothing was charged. Ask them what "
+        "to change (a shorter script, another length) before trying again."
+    )
+
+
 async def spend(
     ctx: Context,
     jogg: JoggClient,
     *,
+    consent: object,
     kind: ProjectKind,
     endpoint: Endpoint,
     body: dict[str, Any],
@@ -62,6 +111,7 @@ async def spend(
     max_credits: float | None = None,
     cost_note: str | None = None,
 ) -> CallToolResult:
+    _check_consent(consent)
     settings = runtime_of(ctx).settings
     ledger = state_of(ctx).ledger
     owner = ledger_key(ctx)

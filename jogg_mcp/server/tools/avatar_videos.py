@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal
 
-from mcp.server.mcpserver import Context
+from mcp.server.mcpserver import Context, Elicit, ElicitationResult, Resolve
 from mcp.types import CallToolResult
-from pydantic import Field
+from pydantic import Field, ValidationError
 
 from jogg_mcp.api import avatar_videos as avatar_videos_api
 from jogg_mcp.api.models import AvatarVideoRequest
@@ -25,13 +26,61 @@ from jogg_mcp.server.parameters import (
 )
 from jogg_mcp.server.replies import CreatedResult
 from jogg_mcp.server.session import jogg_session
-from jogg_mcp.server.spending import known_audio_seconds, spend
+from jogg_mcp.server.spending import SpendConsent, ask_consent, known_audio_seconds, spend
 
 SCREEN_STYLES = {
     "background": ScreenStyle.BACKGROUND,
     "green_screen": ScreenStyle.GREEN_SCREEN,
     "transparent": ScreenStyle.TRANSPARENT_WEBM,
 }
+
+
+def _request(arguments: Mapping[str, Any]) -> AvatarVideoRequest:
+    """The request create_avatar_video sends, from its arguments (its consent question sees the same one)."""
+    return AvatarVideoRequest(
+        avatar_id=arguments["avatar_id"],
+        avatar_type=AvatarType[arguments["avatar_type"].upper()],
+        voice_id=arguments["voice_id"],
+        script=arguments["script"],
+        audio_url=arguments["audio_url"],
+        aspect_ratio=AspectRatio(arguments["aspect_ratio"]),
+        screen_style=SCREEN_STYLES[arguments["screen_style"]],
+        caption=arguments["caption"],
+        video_name=arguments["video_name"],
+    )
+
+
+def _what(aspect_ratio: str, script: str | None) -> str:
+    return f"{aspect_ratio} avatar video ({'script' if script else 'uploaded audio'})"
+
+
+async def _ask_consent(
+    ctx: Context,
+    avatar_id: int,
+    avatar_type: str,
+    voice_id: str,
+    aspect_ratio: str,
+    script: str | None,
+    audio_url: str | None,
+    screen_style: str,
+    caption: bool,
+    video_name: str | None,
+    new_take: bool,
+) -> SpendConsent | Elicit[SpendConsent]:
+    """Before the tool runs: ask the user to agree to the cost (spending.ask_consent says when it asks)."""
+    try:
+        request = _request(locals())
+    except ValidationError:
+        return SpendConsent(confirm=True)  # the tool refuses it without sending anything: nothing to agree to
+    audio_seconds = await known_audio_seconds(ctx, audio_url) if audio_url else None
+    return await ask_consent(
+        ctx,
+        endpoint=avatar_videos_api.CREATE_AVATAR_VIDEO,
+        body=request.wire(),
+        what=_what(aspect_ratio, script),
+        estimate=avatar_video_credits(script, audio_seconds),
+        new_take=new_take,
+    )
 
 
 async def create_avatar_video(
@@ -57,6 +106,8 @@ async def create_avatar_video(
     video_name: VideoName = None,
     new_take: NewTake = False,
     max_credits: MaxCredits = None,
+    *,
+    consent: Annotated[ElicitationResult[SpendConsent], Resolve(_ask_consent)],
 ) -> Annotated[CallToolResult, CreatedResult]:
     """Start rendering a video of an avatar speaking. COSTS CREDITS: 1 credit per started 2 minutes of
     speech (a script of about 300 words is 2 minutes); never call it twice for one request.
@@ -66,17 +117,7 @@ async def create_avatar_video(
     Returns project_id at once. Next: get_project with wait_seconds.
     """
     async with jogg_session(ctx, billable=True) as jogg:
-        request = AvatarVideoRequest(
-            avatar_id=avatar_id,
-            avatar_type=AvatarType[avatar_type.upper()],
-            voice_id=voice_id,
-            script=script,
-            audio_url=audio_url,
-            aspect_ratio=AspectRatio(aspect_ratio),
-            screen_style=SCREEN_STYLES[screen_style],
-            caption=caption,
-            video_name=video_name,
-        )
+        request = _request(locals())
         audio_seconds = await known_audio_seconds(ctx, audio_url) if audio_url else None
         estimate = avatar_video_credits(script, audio_seconds)
         note = None
@@ -91,10 +132,11 @@ async def create_avatar_video(
         return await spend(
             ctx,
             jogg,
+            consent=consent,
             kind=ProjectKind.AVATAR_VIDEO,
             endpoint=avatar_videos_api.CREATE_AVATAR_VIDEO,
             body=request.wire(),
-            what=f"{aspect_ratio} avatar video ({'script' if script else 'uploaded audio'})",
+            what=_what(aspect_ratio, script),
             estimate=estimate,
             create=lambda: jogg.avatar_videos.create(request, audio_seconds=audio_seconds),
             new_take=new_take,

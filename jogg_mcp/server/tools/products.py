@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal
 
-from mcp.server.mcpserver import Context
+from mcp.server.mcpserver import Context, Elicit, ElicitationResult, Resolve
 from mcp.types import CallToolResult
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 from jogg_mcp.api import products as products_api
 from jogg_mcp.api.errors import JoggError
@@ -18,7 +19,7 @@ from jogg_mcp.api.models import (
     UrlVideoRequest,
 )
 from jogg_mcp.api.pricing import video_credits
-from jogg_mcp.api.vocabulary import AspectRatio, AvatarType, MediaType, ProjectKind, TemplateType
+from jogg_mcp.api.vocabulary import AspectRatio, AvatarType, Language, MediaType, ProjectKind, ScriptStyle, TemplateType
 from jogg_mcp.server.parameters import (
     AspectRatioName,
     AvatarId,
@@ -36,7 +37,7 @@ from jogg_mcp.server.parameters import (
 )
 from jogg_mcp.server.replies import CreatedResult, ToolResult, reply
 from jogg_mcp.server.session import jogg_session
-from jogg_mcp.server.spending import spend
+from jogg_mcp.server.spending import SpendConsent, ask_consent, spend
 
 
 class MediaItem(BaseModel):
@@ -175,6 +176,65 @@ async def update_product(
     return reply(ctx, result, _summary(result, "Updated"))
 
 
+def _video_request(arguments: Mapping[str, Any]) -> UrlVideoRequest:
+    """The request create_video sends, from its arguments (its consent question sees the same request)."""
+    return UrlVideoRequest(
+        product_id=arguments["product_id"],
+        aspect_ratio=AspectRatio(arguments["aspect_ratio"]),
+        video_length=arguments["video_length"],
+        language=arguments["language"],
+        avatar_id=arguments["avatar_id"],
+        avatar_type=AvatarType[arguments["avatar_type"].upper()],
+        voice_id=arguments["voice_id"],
+        script_style=arguments["script_style"],
+        visual_style=arguments["visual_style"],
+        template_id=arguments["template_id"],
+        template_type=TemplateType(arguments["template_type"]),
+        music_id=arguments["music_id"],
+        caption=arguments["caption"],
+        override_script=arguments["override_script"] or None,
+        video_name=arguments["video_name"],
+    )
+
+
+def _video_what(video_length: int, aspect_ratio: str, product_id: str) -> str:
+    return f"{video_length} s {aspect_ratio} video of product {product_id}"
+
+
+async def _ask_video_consent(
+    ctx: Context,
+    product_id: str,
+    aspect_ratio: str,
+    video_length: Literal[15, 30, 60],
+    language: Language,
+    avatar_id: int,
+    avatar_type: str,
+    voice_id: str,
+    script_style: ScriptStyle,
+    visual_style: str | None,
+    template_id: int | None,
+    template_type: str,
+    music_id: int | None,
+    caption: bool,
+    override_script: str | None,
+    video_name: str | None,
+    new_take: bool,
+) -> SpendConsent | Elicit[SpendConsent]:
+    """Before the tool runs: ask the user to agree to the cost (spending.ask_consent says when it asks)."""
+    try:
+        request = _video_request(locals())
+    except ValidationError:
+        return SpendConsent(confirm=True)  # the tool refuses it without sending anything: nothing to agree to
+    return await ask_consent(
+        ctx,
+        endpoint=products_api.CREATE_VIDEO,
+        body=request.wire(),
+        what=_video_what(video_length, aspect_ratio, product_id),
+        estimate=video_credits(video_length),
+        new_take=new_take,
+    )
+
+
 async def create_video(
     ctx: Context,
     product_id: ProductId,
@@ -199,6 +259,8 @@ async def create_video(
     video_name: VideoName = None,
     new_take: NewTake = False,
     max_credits: MaxCredits = None,
+    *,
+    consent: Annotated[ElicitationResult[SpendConsent], Resolve(_ask_video_consent)],
 ) -> Annotated[CallToolResult, CreatedResult]:
     """Start rendering a marketing video for a product, presented by an avatar. COSTS CREDITS: 1 credit
     (15, 30 and 60 s videos each start one 2-minute block); never call it twice for one request.
@@ -208,30 +270,15 @@ async def create_video(
     Next: get_project with wait_seconds to follow it to the video URL.
     """
     async with jogg_session(ctx, billable=True) as jogg:
-        request = UrlVideoRequest(
-            product_id=product_id,
-            aspect_ratio=AspectRatio(aspect_ratio),
-            video_length=video_length,
-            language=language,
-            avatar_id=avatar_id,
-            avatar_type=AvatarType[avatar_type.upper()],
-            voice_id=voice_id,
-            script_style=script_style,
-            visual_style=visual_style,
-            template_id=template_id,
-            template_type=TemplateType(template_type),
-            music_id=music_id,
-            caption=caption,
-            override_script=override_script or None,
-            video_name=video_name,
-        )
+        request = _video_request(locals())
         return await spend(
             ctx,
             jogg,
+            consent=consent,
             kind=ProjectKind.URL_VIDEO,
             endpoint=products_api.CREATE_VIDEO,
             body=request.wire(),
-            what=f"{video_length} s {aspect_ratio} video of product {product_id}",
+            what=_video_what(video_length, aspect_ratio, product_id),
             estimate=video_credits(video_length),
             create=lambda: jogg.products.create_video(request),
             new_take=new_take,
