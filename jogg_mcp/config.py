@@ -87,7 +87,8 @@ ENV_VARS: tuple[EnvVar, ...] = (
         "JOGG_STATE",
         None,
         "(your state folder)/ledger.sqlite3",
-        "Where the spending ledger is kept: a file path (SQLite). Every spending call is recorded there first.",
+        "Where the spending ledger is kept: a file path (SQLite), or redis://host:port/db to share one between "
+        "HTTP replicas (pip install 'jogg-mcp[redis]'). Every spending call is recorded there first.",
     ),
     EnvVar(
         "JOGG_DEDUP_MINUTES",
@@ -149,6 +150,7 @@ class Settings(BaseModel):
     log_level: str = "INFO"
     http_token: SecretStr | None = None
     state_path: Path | None = None  # None: the user's state folder (platformdirs), found when first needed
+    state_url: str | None = None  # a shared Redis ledger instead of a file (JOGG_STATE=redis://...)
     dedup_minutes: float = 30.0
     spend_limit: float | None = None
     read_only: bool = False
@@ -226,13 +228,13 @@ class Settings(BaseModel):
 
         raw_state = given.get("state", env.get("JOGG_STATE"))
         state_path = None
+        state_url = None
         if not is_unset(None if raw_state is None else str(raw_state)):
             state_text = str(raw_state).strip()
-            if "://" in state_text:
-                problems.append(
-                    f"JOGG_STATE={state_text!r}: this version keeps the ledger in a file only; give a file path "
-                    "(a shared Redis ledger for several replicas is not available yet)"
-                )
+            if state_text.startswith(("redis://", "rediss://")):
+                state_url = state_text
+            elif "://" in state_text:
+                problems.append(f"JOGG_STATE={state_text!r}: must be a file path or a redis:// URL")
             else:
                 state_path = Path(os.path.expanduser(state_text))
                 if not state_path.is_absolute():
@@ -264,6 +266,7 @@ class Settings(BaseModel):
             log_level=log_level,
             http_token=http_token,
             state_path=state_path,
+            state_url=state_url,
             dedup_minutes=dedup_minutes,
             spend_limit=spend_limit,
             read_only=read_only,

@@ -4,6 +4,8 @@ client with fast retries; the MCP server through the official client."""
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import tempfile
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -14,7 +16,7 @@ from mcp import Client
 from jogg_mcp.api import JoggClient
 from jogg_mcp.api.transport import forget_throttles
 from jogg_mcp.sandbox import SandboxServer
-from tests.support import make_client, mcp_client, server_settings
+from tests.support import free_port, make_client, mcp_client, server_settings, wait_for_port
 
 
 @pytest.fixture
@@ -67,3 +69,33 @@ async def mcp(sandbox: SandboxServer, tmp_path: Path) -> AsyncIterator[Client]:
     """The server against the sandbox, uploads allowed from tmp_path."""
     async with mcp_client(server_settings(sandbox, JOGG_ALLOWED_DIRS=str(tmp_path)), sandbox=True) as client:
         yield client
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real redis-server on a free loopback port, for the shared ledger (scripts/test installs it)."""
+    binary = shutil.which("redis-server")
+    if binary is None:
+        if os.environ.get("CI"):
+            pytest.fail("redis-server is not installed: scripts/test installs it (Debian package redis-server)")
+        pytest.skip("redis-server is not installed (Debian: apt-get install redis-server)")
+    port = free_port()
+    folder = tmp_path_factory.mktemp("redis")
+    arguments = ["--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", str(folder)]
+    process = subprocess.Popen([binary, *arguments], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_port(port, process)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+@pytest.fixture
+def redis_url(redis_server: str) -> str:
+    """The session's Redis, emptied for this test."""
+    import redis
+
+    with redis.Redis.from_url(redis_server) as client:
+        client.flushall()
+    return redis_server

@@ -166,6 +166,16 @@ def memory_kib(pid: int, field: str) -> int:
     raise KeyError(field)
 
 
+def wait_for_port(port: int, process: subprocess.Popen[Any], seconds: float = 30) -> None:
+    """Until something listens on the loopback port, or the process ends (then: an error saying so)."""
+    deadline = time.monotonic() + seconds
+    while not _listening(port):
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError(f"the server on port {port} did not start")
+        time.sleep(0.05)
+
+
 def _listening(port: int) -> bool:
     with socket.socket() as probe:
         return probe.connect_ex(("127.0.0.1", port)) == 0

@@ -20,7 +20,7 @@ from jogg_mcp.sandbox import SandboxServer
 from jogg_mcp.server import Runtime, build_server
 from jogg_mcp.server.inventory import TOOLS
 from tests import mediagen as g
-from tests.support import AVATAR, VIDEO, mcp_client, sandbox_product, server_settings
+from tests.support import AVATAR, VIDEO, free_port, mcp_client, sandbox_product, server_settings
 
 pytestmark = pytest.mark.anyio
 
@@ -112,12 +112,16 @@ async def test_a_lost_answer_is_reconciled_from_the_balance(client: Client, sand
     assert charges(sandbox) == 1
 
 
-async def test_the_ledger_outlives_a_restart(sandbox: SandboxServer, tmp_path: Path) -> None:
+@pytest.mark.parametrize("backend", ["sqlite", "redis"])
+async def test_the_ledger_outlives_a_restart(
+    sandbox: SandboxServer, tmp_path: Path, request: pytest.FixtureRequest, backend: str
+) -> None:
+    state = request.getfixturevalue("redis_url") if backend == "redis" else str(tmp_path / "ledger.sqlite3")
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("JOGG_")},
         "JOGG_API_KEY": sandbox.api_key,
         "JOGG_BASE_URL": sandbox.base_url,
-        "JOGG_STATE": str(tmp_path / "ledger.sqlite3"),
+        "JOGG_STATE": state,
     }
     server = StdioServerParameters(command=sys.executable, args=["-m", "jogg_mcp", "serve"], env=env)
     answers = []
@@ -257,3 +261,23 @@ async def test_confirm_spending_never_does_not_ask(sandbox: SandboxServer) -> No
     async with mcp_client(server_settings(sandbox, JOGG_CONFIRM_SPENDING="never"), elicitation=user) as client:
         structured(await client.call_tool("create_avatar_video", AVATAR))
     assert user.asked == [] and charges(sandbox) == 1
+
+
+async def test_two_replicas_sharing_redis_charge_once(sandbox: SandboxServer, redis_url: str) -> None:
+    """Two HTTP replicas behind a load balancer: the same request reaching both is one intent."""
+    settings = server_settings(sandbox, JOGG_STATE=redis_url)
+    async with mcp_client(settings) as one, mcp_client(settings) as two:
+        first = structured(await one.call_tool("create_avatar_video", AVATAR))
+        second = structured(await two.call_tool("create_avatar_video", AVATAR))
+    assert first["charged"] is True and second["charged"] is False and charges(sandbox) == 1
+
+
+async def test_an_unreachable_redis_stops_spending_with_a_clear_error(sandbox: SandboxServer) -> None:
+    nothing_there = f"redis://127.0.0.1:{free_port()}/0"
+    async with mcp_client(server_settings(sandbox, JOGG_STATE=nothing_there)) as client:
+        refused = await client.call_tool("create_avatar_video", AVATAR)
+        listed = await client.call_tool("get_credits", {})
+    text: str = refused.content[0].text  # type: ignore[union-attr]
+    assert refused.is_error and "cannot be reached" in text and "Start Redis, or fix JOGG_STATE" in text
+    assert "Nothing was sent to JoggAI" in text and charges(sandbox) == 0
+    assert not listed.is_error  # everything that does not spend keeps working

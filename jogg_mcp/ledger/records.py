@@ -6,7 +6,7 @@ import hashlib
 import json
 import uuid
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import BaseModel, Field
 
@@ -46,3 +46,29 @@ def fingerprint(endpoint: str, body: dict[str, Any]) -> str:
 
 def key_hash(api_key: str) -> str:
     return hashlib.sha256(b"jogg-mcp ledger:" + api_key.encode()).hexdigest()
+
+
+class Ledger(Protocol):
+    """What the server needs of a ledger; SqliteLedger and RedisLedger both provide it, with the same tests."""
+
+    def describe(self) -> str: ...
+
+    def claim(self, record: SpendRecord, *, window_seconds: float, new_take: bool) -> tuple[SpendRecord, bool]: ...
+
+    def find_twin(self, key_hash: str, fingerprint: str, since: float) -> SpendRecord | None: ...
+
+    def update(self, record_id: str, **changes: Any) -> SpendRecord: ...
+
+    def get(self, record_id: str) -> SpendRecord | None: ...
+
+    def by_project(self, project_id: str) -> SpendRecord | None: ...
+
+    def recent(self, key_hash: str, *, limit: int, offset: int = 0) -> list[SpendRecord]: ...
+
+    def spent_since(self, key_hash: str, since: float) -> float: ...
+
+    def remember_asset(self, asset_url: str, duration_seconds: float | None) -> None: ...
+
+    def asset_duration(self, asset_url: str) -> float | None: ...
+
+    def close(self) -> None: ...

@@ -18,7 +18,7 @@ from mcp.server import MCPServer
 from mcp.server.mcpserver import Context
 
 from jogg_mcp.config import Settings
-from jogg_mcp.ledger import SqliteLedger
+from jogg_mcp.ledger import Ledger, open_ledger
 
 
 @dataclass(frozen=True)
@@ -39,21 +39,25 @@ class AppState:
     def __init__(self, runtime: Runtime) -> None:
         self.runtime = runtime
         self._http: httpx2.AsyncClient | None = None
-        self._ledger: SqliteLedger | None = None
+        self._ledger: Ledger | None = None
 
     @property
-    def ledger(self) -> SqliteLedger:
+    def ledger(self) -> Ledger:
         """Opened on first use: JOGG_STATE, else a file in the user's state folder. The embedded sandbox gets a
         ledger of its own for the process, since each run starts a new sandbox that reuses the same ids."""
         if self._ledger is None:
-            path = self.runtime.settings.state_path
+            settings = self.runtime.settings
+            if settings.state_url is not None:
+                self._ledger = open_ledger(settings.state_url)
+                return self._ledger
+            path = settings.state_path
             if path is None and self.runtime.sandbox:
                 path = Path(tempfile.mkdtemp(prefix="jogg-mcp-sandbox-ledger-")) / "ledger.sqlite3"
             if path is None:
                 import platformdirs  # only when a spending call first needs it: start-up stays fast
 
                 path = platformdirs.user_state_path("jogg-mcp") / "ledger.sqlite3"
-            self._ledger = SqliteLedger(path)
+            self._ledger = open_ledger(path)
         return self._ledger
 
     @property
