@@ -243,3 +243,11 @@ async def test_catalogues(jogg: JoggClient) -> None:
     music = await jogg.catalog.music(page=2, page_size=5)
     assert music.pagination is not None and music.pagination.total_items == 12 and len(music.music) == 5
     assert await jogg.catalog.remaining_credits() == 100
+
+
+def test_a_reported_charge_is_read_from_any_status_answer() -> None:
+    from jogg_mcp.api.models import V1ProjectWire, V2AvatarVideoWire
+
+    v1 = V1ProjectWire.model_validate({"id": "a" * 32, "status_code": 4, "deducted_credit": 2.0}).normalise()
+    v2 = V2AvatarVideoWire.model_validate({"video_id": "v", "status": "completed"}).normalise()
+    assert v1.charged_credits == 2.0 and v2.charged_credits is None  # None where JoggAI does not say

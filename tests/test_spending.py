@@ -281,3 +281,39 @@ async def test_an_unreachable_redis_stops_spending_with_a_clear_error(sandbox: S
     assert refused.is_error and "cannot be reached" in text and "Start Redis, or fix JOGG_STATE" in text
     assert "Nothing was sent to JoggAI" in text and charges(sandbox) == 0
     assert not listed.is_error  # everything that does not spend keeps working
+
+
+async def test_a_voice_in_another_language_is_refused_before_spending(client: Client, sandbox: SandboxServer) -> None:
+    arguments = {"product_id": sandbox_product(sandbox), **VIDEO, "language": "spanish"}  # an English voice
+    refused = await client.call_tool("create_video", arguments)
+    text: str = refused.content[0].text  # type: ignore[union-attr]
+    assert refused.is_error and "'en-US-ChristopherNeural' speaks english, but the video's language is spanish" in text
+    assert "es-ES-ElviraNeural" in text and "es-MX-JorgeNeural" in text and "Nothing was sent" in text
+    assert charges(sandbox) == 0
+    voice_lists = sum(1 for r in sandbox.state.requests if r.path == "/v2/voices")
+    matching = {**arguments, "voice_id": "es-ES-ElviraNeural"}
+    assert structured(await client.call_tool("create_video", matching))["charged"] is True
+    assert sum(1 for r in sandbox.state.requests if r.path == "/v2/voices") == voice_lists  # the list was cached
+    assert charges(sandbox) == 1
+
+
+async def test_a_mismatched_voice_is_not_put_to_the_user(sandbox: SandboxServer) -> None:
+    user = User("accept")
+    async with mcp_client(server_settings(sandbox), elicitation=user) as client:
+        refused = await client.call_tool(
+            "create_video", {"product_id": sandbox_product(sandbox), **VIDEO, "language": "french"}
+        )
+    assert refused.is_error and user.asked == [] and charges(sandbox) == 0
+
+
+async def test_a_spending_call_that_would_wait_long_in_the_throttle_returns_at_once(
+    client: Client, sandbox: SandboxServer
+) -> None:
+    for n in range(20):  # JoggAI's 20 POSTs a minute for this key, used up by free calls
+        structured(await client.call_tool("create_product_from_url", {"url": f"https://shop.example/p/{n}"}))
+    refused = await client.call_tool("create_avatar_video", AVATAR)
+    text: str = refused.content[0].text  # type: ignore[union-attr]
+    assert refused.is_error and "held back and NOT sent. Try again in" in text and "Nothing was charged" in text
+    assert charges(sandbox) == 0
+    listed = structured(await client.call_tool("list_projects", {}))
+    assert [p["status"] for p in listed["projects"]] == ["refused"]  # so trying again later is not a repeat

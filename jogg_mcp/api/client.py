@@ -17,7 +17,7 @@ from jogg_mcp.api.catalog import CatalogAPI
 from jogg_mcp.api.errors import NotFoundError
 from jogg_mcp.api.models import Project
 from jogg_mcp.api.products import ProductsAPI
-from jogg_mcp.api.transport import RetrySettings, Throttle, Transport, throttle_for_key
+from jogg_mcp.api.transport import RetrySettings, Throttle, Transport, WaitReporter, throttle_for_key
 from jogg_mcp.api.vocabulary import ProjectKind
 
 
@@ -35,6 +35,7 @@ class JoggClient:
         retry: RetrySettings | None = None,
         throttle: Throttle | None = None,
         http: httpx2.AsyncClient | None = None,
+        on_throttle_wait: WaitReporter | None = None,
     ) -> None:
         self._owns_http = http is None
         self.http = http or httpx2.AsyncClient(
@@ -55,6 +56,7 @@ class JoggClient:
             api_timeout=api_timeout,
             retry=retry or RetrySettings(),
             throttle=throttle or throttle_for_key(api_key),
+            on_throttle_wait=on_throttle_wait,
         )
         self.assets = AssetsAPI(self.transport, upload)
         self.products = ProductsAPI(self.transport)

@@ -97,6 +97,16 @@ class RateLimitError(JoggError):
         self.retry_after = retry_after
 
 
+class ThrottledError(JoggError):
+    """Held back here, unsent: this key used JoggAI's 20 POSTs a minute, and waiting would take too long."""
+
+    refused_before_processing = True
+
+    def __init__(self, message: str, *, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 class ServerError(JoggError):
     """50000 or an HTTP 5xx: a fault on JoggAI's side."""
 

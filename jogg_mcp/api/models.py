@@ -222,6 +222,7 @@ class Project(_Response):
     duration_seconds: float | None = None
     created_at: int | None = None
     error: str | None = None
+    charged_credits: float | None = None  # only where JoggAI reports it (`deducted_credit`)
 
 
 class V1ProjectWire(_Response):
@@ -233,6 +234,7 @@ class V1ProjectWire(_Response):
     status_code: int
     status_desc: str | None = None
     created_at: int | None = None
+    deducted_credit: float | None = None
 
     @field_validator("id", mode="before")
     @classmethod
@@ -256,6 +258,7 @@ class V1ProjectWire(_Response):
             duration_seconds=self.video_duration or None,
             created_at=self.created_at,
             error=(self.status_desc or "render failed") if status is ProjectStatus.FAILED else None,
+            charged_credits=self.deducted_credit,
         )
 
 
@@ -273,6 +276,7 @@ class V2AvatarVideoWire(_Response):
     duration: float | None = Field(default=None, validation_alias=AliasChoices("duration", "video_duration"))
     title: str | None = Field(default=None, validation_alias=AliasChoices("title", "video_name"))
     error: _ErrorDetail | str | None = None
+    deducted_credit: float | None = None
 
     def normalise(self) -> Project:
         status = V2_STATUS.get(self.status.lower(), ProjectStatus.RENDERING)
@@ -291,6 +295,7 @@ class V2AvatarVideoWire(_Response):
             duration_seconds=self.duration or None,
             created_at=self.created_at,
             error=error,
+            charged_credits=self.deducted_credit,
         )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import email.utils
 import hashlib
 import logging
+import math
 import random
 import time
 from collections import deque
@@ -79,6 +80,11 @@ class RetrySettings:
     max_total: float = 30.0  # seconds of waiting across all retries of one call
 
 
+WaitReporter = Callable[[float], Awaitable[None]]
+THROTTLE_REPORT_EVERY = 5.0  # seconds between "still waiting" reports
+SPENDING_MAX_WAIT = 20.0  # a spending call does not sit silent longer than this: it says when to retry
+
+
 class Throttle:
     """At most `limit` calls per rolling `window` seconds; callers wait for a slot rather than fail.
 
@@ -102,8 +108,12 @@ class Throttle:
         self._sent: deque[list[float]] = deque()  # one [time] cell per slot, re-dated by `done`
         self._lock = anyio.Lock()
 
-    async def acquire(self) -> list[float]:
-        """Wait for a free slot; returns it, for `done` once the call is answered."""
+    async def acquire(self, *, on_wait: WaitReporter | None = None, max_wait: float | None = None) -> list[float]:
+        """Wait for a free slot; returns it, for `done` once the call is answered.
+
+        `on_wait(seconds_left)` is told while it waits (every few seconds); a wait longer than `max_wait`
+        raises ThrottledError at once instead, with the time to retry.
+        """
         async with self._lock:
             while True:
                 now = self._clock()
@@ -114,8 +124,20 @@ class Throttle:
                     self._sent.append(slot)
                     return slot
                 wait = self.window - (now - self._sent[0][0])
+                if max_wait is not None and wait > max_wait:
+                    raise errors.ThrottledError(
+                        f"This API key has sent {self.limit} POST requests to JoggAI in the last {self.window:.0f} s, "
+                        f"the most JoggAI allows, so this request was held back and NOT sent. Try again in "
+                        f"{math.ceil(wait)} s.",
+                        retry_after=wait,
+                    )
                 logger.info("throttling: %d POSTs in the last %.0f s, waiting %.1f s", self.limit, self.window, wait)
-                await self._sleep(wait)
+                while wait > 0:
+                    if on_wait is not None:
+                        await on_wait(wait)
+                    step = min(wait, THROTTLE_REPORT_EVERY)
+                    await self._sleep(step)
+                    wait -= step
 
     def done(self, slot: list[float]) -> None:
         slot[0] = max(slot[0], self._clock())
@@ -274,7 +296,9 @@ class Transport:
         api_timeout: httpx2.Timeout,
         retry: RetrySettings,
         throttle: Throttle,
+        on_throttle_wait: WaitReporter | None = None,
     ) -> None:
+        self.on_throttle_wait = on_throttle_wait
         self.http = http
         self._api_key = api_key
         self.base_url = base_url.rstrip("/")
@@ -299,7 +323,12 @@ class Transport:
         path = endpoint.url_path(**(segments or {}))
 
         async def attempt() -> Any:
-            slot = await self.throttle.acquire() if method == "POST" else None
+            slot = None
+            if method == "POST":
+                spending = endpoint.policy is RetryPolicy.BILLABLE
+                slot = await self.throttle.acquire(
+                    on_wait=self.on_throttle_wait, max_wait=SPENDING_MAX_WAIT if spending else None
+                )
             try:
                 response = await self.http.request(
                     method,

@@ -17,6 +17,7 @@ import httpx2
 from mcp.server import MCPServer
 from mcp.server.mcpserver import Context
 
+from jogg_mcp.api.models import Voice
 from jogg_mcp.config import Settings
 from jogg_mcp.ledger import Ledger, open_ledger
 
@@ -40,6 +41,7 @@ class AppState:
         self.runtime = runtime
         self._http: httpx2.AsyncClient | None = None
         self._ledger: Ledger | None = None
+        self.voice_cache: dict[str, tuple[float, list[Voice]]] = {}  # per API key: (fetched at, voices)
 
     @property
     def ledger(self) -> Ledger:

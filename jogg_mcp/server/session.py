@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from jogg_mcp.api import JoggClient
 from jogg_mcp.api import errors as api_errors
-from jogg_mcp.api.transport import RetrySettings
+from jogg_mcp.api.transport import RetrySettings, WaitReporter
 from jogg_mcp.config import Settings
 from jogg_mcp.server.runtime import Runtime, state_of
 from jogg_mcp.server.tool_errors import NO_KEY, explain, invalid_request
@@ -24,7 +24,12 @@ API_KEY_HEADER = "x-jogg-api-key"
 """HTTP transport: a client may send its own JoggAI key per request in this header."""
 
 
-def client_for(settings: Settings, api_key: str, http: httpx2.AsyncClient | None = None) -> JoggClient:
+def client_for(
+    settings: Settings,
+    api_key: str,
+    http: httpx2.AsyncClient | None = None,
+    on_throttle_wait: WaitReporter | None = None,
+) -> JoggClient:
     """The one place settings become a JoggClient (jogg_mcp.api knows nothing of configuration)."""
     return JoggClient(
         api_key=api_key,
@@ -34,7 +39,17 @@ def client_for(settings: Settings, api_key: str, http: httpx2.AsyncClient | None
         upload_timeout=settings.upload_timeout,
         retry=RetrySettings(max_retries=settings.max_retries),
         http=http,
+        on_throttle_wait=on_throttle_wait,
     )
+
+
+def _throttle_reporter(ctx: Context) -> WaitReporter:
+    async def report(seconds_left: float) -> None:
+        await ctx.report_progress(
+            0, None, f"waiting {seconds_left:.0f} s before sending: JoggAI allows 20 POST requests a minute per API key"
+        )
+
+    return report
 
 
 def api_key_of(ctx: Context) -> str:
@@ -61,7 +76,7 @@ async def jogg_session(ctx: Context, *, billable: bool = False) -> AsyncIterator
     """
     state = state_of(ctx)
     key = _api_key(ctx, state.runtime)
-    client = client_for(state.runtime.settings, key, state.http)
+    client = client_for(state.runtime.settings, key, state.http, _throttle_reporter(ctx))
     try:
         yield client
     except api_errors.JoggError as error:

@@ -228,11 +228,14 @@ async def recorded(ctx: Context, project_id: str) -> SpendRecord | None:
     return found
 
 
-async def remember_status(ctx: Context, record: SpendRecord, status: str) -> None:
-    if record.status != status:
+async def remember_status(ctx: Context, record: SpendRecord, status: str, charged: float | None = None) -> None:
+    changes: dict[str, Any] = {"status": status} if record.status != status else {}
+    if charged is not None and record.charged_credits != charged:
+        changes["charged_credits"] = charged
+    if changes:
         # The status is JoggAI's to report; the ledger's copy is only a convenience, so a failure is ignored.
         with contextlib.suppress(LedgerError):
-            await anyio.to_thread.run_sync(lambda: state_of(ctx).ledger.update(record.id, status=status))
+            await anyio.to_thread.run_sync(lambda: state_of(ctx).ledger.update(record.id, **changes))
 
 
 async def known_audio_seconds(ctx: Context, asset_url: str) -> float | None:

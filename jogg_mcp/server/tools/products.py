@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 from mcp.server.mcpserver import Context, Elicit, ElicitationResult, Resolve
+from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import CallToolResult
 from pydantic import BaseModel, Field, ValidationError
 
@@ -37,7 +38,8 @@ from jogg_mcp.server.parameters import (
 )
 from jogg_mcp.server.replies import CreatedResult, ToolResult, reply
 from jogg_mcp.server.session import jogg_session
-from jogg_mcp.server.spending import SpendConsent, ask_consent, spend
+from jogg_mcp.server.spending import SpendConsent, ask_consent, ledger_key, spend
+from jogg_mcp.server.voices import language_mismatch
 
 
 class MediaItem(BaseModel):
@@ -225,6 +227,9 @@ async def _ask_video_consent(
         request = _video_request(locals())
     except ValidationError:
         return SpendConsent(confirm=True)  # the tool refuses it without sending anything: nothing to agree to
+    async with jogg_session(ctx) as jogg:
+        if await language_mismatch(ctx, jogg, ledger_key(ctx), voice_id, language) is not None:
+            return SpendConsent(confirm=True)  # refused in the tool, before anything is sent: nothing to ask
     return await ask_consent(
         ctx,
         endpoint=products_api.CREATE_VIDEO,
@@ -271,6 +276,9 @@ async def create_video(
     """
     async with jogg_session(ctx, billable=True) as jogg:
         request = _video_request(locals())
+        mismatch = await language_mismatch(ctx, jogg, ledger_key(ctx), voice_id, request.language)
+        if mismatch is not None:
+            raise ToolError(mismatch)
         return await spend(
             ctx,
             jogg,

@@ -35,6 +35,7 @@ class ProjectResult(ToolResult):
     title: str | None = None
     created_at: int | None = Field(default=None, description="Unix time")
     error: str | None = None
+    charged_credits: float | None = Field(default=None, description="What JoggAI reports it charged, where it does")
     waited_seconds: float = 0.0
     found_by: str | None = Field(default=None, description="For an id this server did not start: how it was found")
 
@@ -109,7 +110,7 @@ async def get_project(
         done = wait_seconds if project.status.is_final else min(waited, wait_seconds)
         await ctx.report_progress(done, wait_seconds, f"{project.status.value} after {waited:.0f} s")
     if record is not None:
-        await remember_status(ctx, record, project.status.value)
+        await remember_status(ctx, record, project.status.value, project.charged_credits)
     result = _result(project, waited)
     if known_kind is None:
         what = "product video" if project.kind is ProjectKind.URL_VIDEO else "avatar video"
