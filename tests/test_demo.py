@@ -7,9 +7,12 @@ import subprocess
 import sys
 
 import httpx2
+import pytest
 
 from jogg_mcp.sandbox import SandboxServer
 from jogg_mcp.server.inventory import TOOLS
+
+pytestmark = pytest.mark.slow  # each walks the whole flow in a subprocess
 
 
 def run_demo(

@@ -112,6 +112,7 @@ async def test_a_lost_answer_is_reconciled_from_the_balance(client: Client, sand
     assert charges(sandbox) == 1
 
 
+@pytest.mark.slow  # two server processes, one after the other
 @pytest.mark.parametrize("backend", ["sqlite", "redis"])
 async def test_the_ledger_outlives_a_restart(
     sandbox: SandboxServer, tmp_path: Path, request: pytest.FixtureRequest, backend: str

@@ -79,6 +79,7 @@ def _claim_many(state: str | Path, worker: int, count: int) -> None:
         ledger.claim(record("shared"), window_seconds=1800, new_take=False)  # all race for the same intent
 
 
+@pytest.mark.slow  # four processes
 def test_concurrent_writers_in_several_processes_lose_nothing(state: str | Path) -> None:
     open_ledger(state).recent("k1", limit=1)  # create it
     context = multiprocessing.get_context("spawn")
