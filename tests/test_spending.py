@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import anyio
+import httpx2
 import pytest
 from mcp import Client, StdioServerParameters
 from mcp.types import ElicitResult
@@ -177,10 +178,32 @@ async def test_an_uploaded_audio_is_priced_from_its_length(
     assert "290 s file costs 3" in created["cost_note"]
 
 
-async def test_audio_from_elsewhere_is_priced_as_unknown_not_guessed(client: Client, sandbox: SandboxServer) -> None:
-    arguments = {**AVATAR, "script": None, "audio_url": "https://cdn.example/voice.mp3"}
+async def test_audio_that_cannot_be_read_is_priced_as_unknown_not_guessed(
+    client: Client, sandbox: SandboxServer
+) -> None:
+    arguments = {**AVATAR, "script": None, "audio_url": "https://10.1.2.3/voice.mp3"}  # private: never fetched
     created = structured(await client.call_tool("create_avatar_video", arguments))
     assert created["estimated_credits"] is None and "unknown" in created["cost_note"]
+
+
+@pytest.mark.parametrize(
+    ("name", "codec", "content_type"), [("v.mp3", "libmp3lame", "audio/mpeg"), ("v.wav", "pcm_s16le", "audio/wav")]
+)
+async def test_audio_uploaded_elsewhere_is_measured_from_its_header(
+    client: Client, sandbox: SandboxServer, tmp_path: Path, name: str, codec: str, content_type: str
+) -> None:
+    """Uploaded to JoggAI, but not through this server: its first bytes say how long it is."""
+    path = g.audio(tmp_path / name, codec=codec, seconds=290)
+    headers = {"x-api-key": sandbox.api_key}
+    body = {"filename": name, "content_type": content_type, "file_size": path.stat().st_size}
+    ticket = httpx2.post(sandbox.base_url + "/v2/upload/asset", json=body, headers=headers).json()["data"]
+    httpx2.put(ticket["sign_url"], content=path.read_bytes(), headers={"content-type": content_type})
+    sandbox.state.requests.clear()
+    created = structured(
+        await client.call_tool("create_avatar_video", {**AVATAR, "script": None, "audio_url": ticket["asset_url"]})
+    )
+    assert created["estimated_credits"] == 100 - sandbox.state.credits == 3
+    assert "290 s file costs 3" in created["cost_note"]
 
 
 async def test_read_only_lists_nothing_that_spends_or_creates(sandbox: SandboxServer) -> None:

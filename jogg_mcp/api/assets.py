@@ -83,6 +83,37 @@ class AssetsAPI:
         await self._transport.with_retries(attempt, "PUT signed upload URL", RetryPolicy.SAFE)
 
 
+async def read_head(
+    http: httpx2.AsyncClient, url: str, *, max_bytes: int, stall_seconds: float
+) -> tuple[bytes, int | None, bool]:
+    """The first `max_bytes` of a public media URL (a Range request, no API key), the file's total size when
+    the server says it, and whether those bytes are the whole file. Raises JoggError subclasses."""
+    try:
+        async with http.stream(
+            "GET", url, headers={"range": f"bytes=0-{max_bytes - 1}"}, timeout=stall_seconds, follow_redirects=False
+        ) as response:
+            if response.status_code not in (200, 206):
+                raise errors.UnexpectedResponseError(f"{url} answered HTTP {response.status_code}")
+            head = bytearray()
+            async for chunk in response.aiter_bytes():
+                head += chunk
+                if len(head) >= max_bytes:
+                    break
+            total = _total_size(response)
+            whole = len(head) < max_bytes or (total is not None and len(head) >= total)
+            return bytes(head[:max_bytes]), total, whole
+    except httpx2.HTTPError as exc:
+        raise transport_error(exc, "the media URL", url) from None
+
+
+def _total_size(response: httpx2.Response) -> int | None:
+    content_range = response.headers.get("content-range", "")  # bytes 0-65535/290493
+    if "/" in content_range and content_range.rsplit("/", 1)[1].isdigit():
+        return int(content_range.rsplit("/", 1)[1])
+    length = response.headers.get("content-length", "")
+    return int(length) if response.status_code == 200 and length.isdigit() else None
+
+
 def storage_error(response: httpx2.Response) -> errors.JoggError:
     """Storage answers in S3 style: an XML <Error> with a Code and a Message."""
     text = response.text[:2000]

@@ -16,6 +16,7 @@ class Probe:
     audio_codec: str | None
     width: int | None
     height: int | None
+    audio_bit_rate: int | None = None  # bits per second, as the stream's header states it
 
 
 def probe(path: str) -> Probe:
@@ -38,6 +39,7 @@ def probe(path: str) -> Probe:
                 audio_codec=_codec_name(audio),
                 width=video.codec_context.width if video is not None else None,
                 height=video.codec_context.height if video is not None else None,
+                audio_bit_rate=(audio.bit_rate or audio.codec_context.bit_rate or None) if audio is not None else None,
             )
     except (av.error.FFmpegError, OSError, ValueError, UnicodeDecodeError) as error:
         raise ProbeError(str(error)) from error
@@ -50,3 +52,22 @@ def _codec_name(stream: object | None) -> str | None:
     codec = context.codec
     # codec_context.name is the decoder (libdav1d, mp3float); the canonical name is the format (av1, mp3).
     return str(getattr(codec, "canonical_name", None) or context.name)
+
+
+def duration_from_head(path: str, total_size: int | None, *, whole: bool) -> float | None:
+    """How long a media file is, from its first bytes only (saved at `path`) and its full size.
+
+    A header may state the length (MP3 Xing, MP4 moov) or only its bit rate (WAV, plain MP3); the larger of
+    the stated length and size / bit rate is returned, so the estimate errs up, never down. `whole` means the
+    bytes are the whole file. None when neither can be read.
+    """
+    try:
+        facts = probe(path)
+    except ProbeError:
+        return None
+    if not whole and total_size is None:
+        return None  # a cut file's header may state only the part it holds (WAV does)
+    candidates = [facts.duration_seconds] if facts.duration_seconds is not None else []
+    if total_size is not None and facts.audio_bit_rate:
+        candidates.append(total_size * 8 / facts.audio_bit_rate)
+    return max(candidates) if candidates else None

@@ -24,9 +24,10 @@ from jogg_mcp.server.parameters import (
     VideoName,
     VoiceId,
 )
+from jogg_mcp.server.remote_audio import audio_seconds
 from jogg_mcp.server.replies import CreatedResult
 from jogg_mcp.server.session import jogg_session
-from jogg_mcp.server.spending import SpendConsent, ask_consent, known_audio_seconds, spend
+from jogg_mcp.server.spending import SpendConsent, ask_consent, spend
 
 SCREEN_STYLES = {
     "background": ScreenStyle.BACKGROUND,
@@ -72,13 +73,16 @@ async def _ask_consent(
         request = _request(locals())
     except ValidationError:
         return SpendConsent(confirm=True)  # the tool refuses it without sending anything: nothing to agree to
-    audio_seconds = await known_audio_seconds(ctx, audio_url) if audio_url else None
+    seconds = None
+    if audio_url:
+        async with jogg_session(ctx) as jogg:
+            seconds = await audio_seconds(ctx, jogg, audio_url)
     return await ask_consent(
         ctx,
         endpoint=avatar_videos_api.CREATE_AVATAR_VIDEO,
         body=request.wire(),
         what=_what(aspect_ratio, script),
-        estimate=avatar_video_credits(script, audio_seconds),
+        estimate=avatar_video_credits(script, seconds),
         new_take=new_take,
     )
 
@@ -118,16 +122,17 @@ async def create_avatar_video(
     """
     async with jogg_session(ctx, billable=True) as jogg:
         request = _request(locals())
-        audio_seconds = await known_audio_seconds(ctx, audio_url) if audio_url else None
-        estimate = avatar_video_credits(script, audio_seconds)
+        seconds = await audio_seconds(ctx, jogg, audio_url) if audio_url else None
+        estimate = avatar_video_credits(script, seconds)
         note = None
         if audio_url is not None:
             note = (
-                f"JoggAI charges 1 credit per started 2 minutes of the audio: this {audio_seconds:.0f} s file costs "
+                f"JoggAI charges 1 credit per started 2 minutes of the audio: this {seconds:.0f} s file costs "
                 f"{estimate:g}."
-                if estimate is not None and audio_seconds is not None
-                else "JoggAI charges 1 credit per started 2 minutes of the audio, and this audio was not uploaded "
-                "through this server, so its length and cost are unknown (1 to 5 credits for up to 10 minutes)."
+                if estimate is not None and seconds is not None
+                else "JoggAI charges 1 credit per started 2 minutes of the audio, and this audio's length could not "
+                "be read (upload it with upload_asset to know), so its cost is unknown: 1 to 5 credits for up to "
+                "10 minutes."
             )
         return await spend(
             ctx,
@@ -138,7 +143,7 @@ async def create_avatar_video(
             body=request.wire(),
             what=_what(aspect_ratio, script),
             estimate=estimate,
-            create=lambda: jogg.avatar_videos.create(request, audio_seconds=audio_seconds),
+            create=lambda: jogg.avatar_videos.create(request, audio_seconds=seconds),
             new_take=new_take,
             max_credits=max_credits,
             cost_note=note,
