@@ -341,3 +341,11 @@ async def test_a_spending_call_that_would_wait_long_in_the_throttle_returns_at_o
     assert charges(sandbox) == 0
     listed = structured(await client.call_tool("list_projects", {}))
     assert [p["status"] for p in listed["projects"]] == ["refused"]  # so trying again later is not a repeat
+
+
+async def test_a_failed_balance_check_is_not_taken_for_a_lost_answer(client: Client, sandbox: SandboxServer) -> None:
+    sandbox.faults.inject(path="/v2/user/remaining_quota", kind="error_code", code=50000, count=20)
+    first = structured(await client.call_tool("create_avatar_video", AVATAR))  # the balance was not needed
+    assert first["charged"] is True and charges(sandbox) == 1
+    again = structured(await client.call_tool("create_avatar_video", AVATAR))
+    assert again["charged"] is False and again["project_id"] == first["project_id"]

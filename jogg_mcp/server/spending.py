@@ -133,16 +133,19 @@ async def spend(
     if not is_new:
         return await _already_started(ctx, jogg, stored, what)
 
+    sent = False  # until the create starts, a failure means nothing was sent: a later identical call may send it
     try:
-        record = await _ledger(ledger.update, record.id, credits_before=await jogg.catalog.remaining_credits())
+        with contextlib.suppress(JoggError):  # the balance only helps reconcile a lost answer later
+            record = await _ledger(ledger.update, record.id, credits_before=await jogg.catalog.remaining_credits())
+        sent = True
         created = await create()
     except JoggError as error:
-        outcome = Outcome.REFUSED if error.refused_before_processing else Outcome.UNKNOWN
-        await _ledger(ledger.update, record.id, outcome=outcome)
+        refused = error.refused_before_processing
+        await _ledger(ledger.update, record.id, outcome=Outcome.REFUSED if refused else Outcome.UNKNOWN)
         raise
     except BaseException:
-        with anyio.CancelScope(shield=True):  # the caller gave up: the request may still have been accepted
-            await _ledger(ledger.update, record.id, outcome=Outcome.UNKNOWN)
+        with anyio.CancelScope(shield=True):  # the caller gave up: if it was sent, it may have been accepted
+            await _ledger(ledger.update, record.id, outcome=Outcome.UNKNOWN if sent else Outcome.REFUSED)
         raise
     await _ledger(ledger.update, record.id, outcome=Outcome.ACCEPTED, project_id=created.project_id, status="queued")
     return created_reply(ctx, created, what, cost_note)
