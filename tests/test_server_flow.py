@@ -198,3 +198,14 @@ async def test_an_accepted_update_is_not_reported_as_a_failure(mcp: Client, sand
     assert result.structured_content is not None and result.structured_content["name"] == "Trail Shoe"
     assert "do not repeat the update" in result.structured_content["next_step"]
     assert sandbox.state.products[product_id]["name"] == "Trail Shoe"
+
+
+async def test_get_product_shows_what_joggai_holds(mcp: Client, sandbox: SandboxServer) -> None:
+    created = await call(mcp, "create_product_from_url", url="https://shop.example/p/77")
+    await call(mcp, "update_product", product_id=created["product_id"], description="Lighter than air.")
+    product = await call(mcp, "get_product", product_id=created["product_id"])
+    assert product["name"] == created["name"] and product["description"] == "Lighter than air."
+    assert product["media"] == created["media"] and product["url"] == "https://shop.example/p/77"
+    missing = await mcp.call_tool("get_product", {"product_id": "Tm9Tb0NoUHJvZHVjdA"})
+    text: str = missing.content[0].text  # type: ignore[union-attr]
+    assert missing.is_error and "no product 'Tm9Tb0NoUHJvZHVjdA'" in text and "create_product_from_url" in text

@@ -15,7 +15,8 @@ INSTRUCTIONS = """\
 jogg-mcp makes marketing videos with JoggAI. Workflow:
 1. Optional: upload_asset for the user's own files (logo, product photos, clips, voice-over); it returns asset_url.
 2. create_product_from_url with the product page URL (free) -> product_id, with JoggAI's name, description, media.
-3. Optional: update_product to fix the name or description, or to set media (asset_urls from step 1).
+3. Show the user what JoggAI extracted (get_product shows it again at any time); update_product to fix the
+   name or description, or to set media (asset_urls from step 1).
 4. Pick ids with list_avatars, list_voices, list_visual_styles or list_templates, list_music; never guess ids.
 5. create_video (product video) or create_avatar_video (an avatar reading a script or uploaded audio). These
    SPEND CREDITS (1 per started 2 minutes of video): tell the user the cost and ask before calling. An

@@ -102,6 +102,15 @@ TOOLS: tuple[ToolSpec, ...] = (
         example={"url": "https://shop.example/p/2"},
     ),
     ToolSpec(
+        products.get_product,
+        "Get product",
+        VIDEO,
+        read_only=True,
+        idempotent=True,
+        calls=products_api.LIST_PRODUCTS,
+        example={"product_id": PRODUCT_ID},
+    ),
+    ToolSpec(
         products.update_product,
         "Update product",
         VIDEO,

@@ -140,6 +140,23 @@ async def create_product_from_url(
     return reply(ctx, result, _summary(result, "Created"))
 
 
+async def get_product(ctx: Context, product_id: ProductId) -> Annotated[CallToolResult, ProductResult]:
+    """The product as JoggAI holds it now: name, description, target audience and media. Free.
+
+    Use it to show the user what JoggAI took from their page and to discuss changes before spending anything.
+    Next: update_product to change it, then create_video.
+    """
+    async with jogg_session(ctx) as jogg:
+        product = await jogg.products.get(product_id)
+    if product is None:
+        raise ToolError(
+            f"This JoggAI account has no product {product_id!r}. Product ids come from create_product_from_url "
+            "(its product_id); check the id, or make the product from its page first. Nothing was charged."
+        )
+    result = _product_result(product)
+    return reply(ctx, result, _summary(result, "Product"))
+
+
 async def update_product(
     ctx: Context,
     product_id: ProductId,
