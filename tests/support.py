@@ -195,13 +195,11 @@ def http_server(*args: str, env: Mapping[str, str] | None = None) -> Iterator[tu
     )
     url = f"http://127.0.0.1:{port}/mcp"
     try:
-        deadline = time.monotonic() + 30
-        while not _listening(port):
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                _, stderr = process.communicate()
-                raise RuntimeError(f"jogg-mcp did not start: {stderr.decode()}")
-            time.sleep(0.1)
+        try:
+            wait_for_port(port, process)
+        except RuntimeError:
+            _, stderr = process.communicate()
+            raise RuntimeError(f"jogg-mcp did not start: {stderr.decode()}") from None
         yield url, process
     finally:
         process.terminate()

@@ -62,12 +62,6 @@ class ToolSpec:
         return inspect.cleandoc(self.description_text or self.function.__doc__ or "")
 
     @property
-    def summary(self) -> str:
-        """The description's first sentence, for tables."""
-        flat = " ".join(self.description.split())
-        return flat.split(". ")[0].rstrip(".") + "."
-
-    @property
     def annotations(self) -> ToolAnnotations:
         # Every tool talks to JoggAI, so every tool is open-world.
         return ToolAnnotations(

@@ -221,13 +221,18 @@ async def _already_started(ctx: Context, jogg: JoggClient, record: SpendRecord, 
     )
 
 
-async def recorded(ctx: Context, project_id: str) -> SpendRecord | None:
-    """The ledger's record of a render this server started, if any. A ledger that cannot be read only costs
-    a status lookup its shortcut, so it is not an error here."""
+async def _quietly(ctx: Context, method: str, *args: Any, **kwargs: Any) -> Any:
+    """A ledger call where the ledger is only a convenience (a shortcut, a remembered length): if the ledger
+    cannot be used, the answer is None and the caller goes on without it, as JoggAI still has the facts."""
     try:
-        found: SpendRecord | None = await anyio.to_thread.run_sync(state_of(ctx).ledger.by_project, project_id)
+        return await anyio.to_thread.run_sync(lambda: getattr(state_of(ctx).ledger, method)(*args, **kwargs))
     except LedgerError:
         return None
+
+
+async def recorded(ctx: Context, project_id: str) -> SpendRecord | None:
+    """The ledger's record of a render this server started, if any."""
+    found: SpendRecord | None = await _quietly(ctx, "by_project", project_id)
     return found
 
 
@@ -236,24 +241,18 @@ async def remember_status(ctx: Context, record: SpendRecord, status: str, charge
     if charged is not None and record.charged_credits != charged:
         changes["charged_credits"] = charged
     if changes:
-        # The status is JoggAI's to report; the ledger's copy is only a convenience, so a failure is ignored.
-        with contextlib.suppress(LedgerError):
-            await anyio.to_thread.run_sync(lambda: state_of(ctx).ledger.update(record.id, **changes))
+        await _quietly(ctx, "update", record.id, **changes)
 
 
 async def known_audio_seconds(ctx: Context, asset_url: str) -> float | None:
-    """The measured length of audio this server uploaded (upload_asset records it), else None."""
-    try:
-        seconds: float | None = await anyio.to_thread.run_sync(state_of(ctx).ledger.asset_duration, asset_url)
-    except LedgerError:
-        return None
+    """The measured length of audio this server uploaded or measured before (see remember_upload), else None."""
+    seconds: float | None = await _quietly(ctx, "asset_duration", asset_url)
     return seconds
 
 
 async def remember_upload(ctx: Context, asset_url: str, duration_seconds: float | None) -> None:
     """What upload_asset measured, so a video made from that file is priced from its real length."""
-    with contextlib.suppress(LedgerError):  # pricing then says "unknown" instead of failing the upload
-        await anyio.to_thread.run_sync(state_of(ctx).ledger.remember_asset, asset_url, duration_seconds)
+    await _quietly(ctx, "remember_asset", asset_url, duration_seconds)
 
 
 async def ledger_call(ctx: Context, method: str, *args: Any, **kwargs: Any) -> Any:
