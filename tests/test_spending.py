@@ -349,3 +349,12 @@ async def test_a_failed_balance_check_is_not_taken_for_a_lost_answer(client: Cli
     assert first["charged"] is True and charges(sandbox) == 1
     again = structured(await client.call_tool("create_avatar_video", AVATAR))
     assert again["charged"] is False and again["project_id"] == first["project_id"]
+
+
+async def test_the_limit_counts_an_unknown_cost_at_its_most(sandbox: SandboxServer) -> None:
+    """An audio whose length cannot be read may cost up to 5 credits: a limit of 4 cannot let it through."""
+    async with mcp_client(server_settings(sandbox, JOGG_SPEND_LIMIT="4")) as client:
+        arguments = {**AVATAR, "script": None, "audio_url": "https://10.1.2.3/voice.mp3"}  # never fetched
+        refused = await client.call_tool("create_avatar_video", arguments)
+    text: str = refused.content[0].text  # type: ignore[union-attr]
+    assert refused.is_error and "an unknown cost, up to 5 credits" in text and charges(sandbox) == 0

@@ -38,6 +38,16 @@ class SpendRecord(BaseModel):
     request: dict[str, Any] = Field(default_factory=dict)  # the wire body as sent (no secrets in it)
 
 
+def counted_cost(record: SpendRecord, unknown_cost: float) -> float:
+    """What a record counts for against a spending limit: charged, else estimated, else (a cost that could not
+    be known) `unknown_cost`, the most it can have been; a refused request cost nothing."""
+    if record.outcome is Outcome.REFUSED:
+        return 0.0
+    if record.charged_credits is not None:
+        return record.charged_credits
+    return record.estimated_credits if record.estimated_credits is not None else unknown_cost
+
+
 def fingerprint(endpoint: str, body: dict[str, Any]) -> str:
     """The same request gives the same fingerprint, whatever the order of its fields."""
     canonical = json.dumps({"endpoint": endpoint, "body": body}, sort_keys=True, separators=(",", ":"))
@@ -65,7 +75,7 @@ class Ledger(Protocol):
 
     def recent(self, key_hash: str, *, limit: int, offset: int = 0) -> list[SpendRecord]: ...
 
-    def spent_since(self, key_hash: str, since: float) -> float: ...
+    def spent_since(self, key_hash: str, since: float, *, unknown_cost: float) -> float: ...
 
     def remember_asset(self, asset_url: str, duration_seconds: float | None) -> None: ...
 

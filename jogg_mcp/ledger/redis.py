@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from jogg_mcp.ledger.records import LedgerError, Outcome, SpendRecord
+from jogg_mcp.ledger.records import LedgerError, Outcome, SpendRecord, counted_cost
 
 PREFIX = "jogg-mcp:ledger:"
 _CLAIM = """
@@ -119,14 +119,13 @@ class RedisLedger:
         records = (self.get(record_id.decode()) for record_id in ids)
         return [record for record in records if record is not None]
 
-    def spent_since(self, key_hash: str, since: float) -> float:
-        total = 0.0
-        for record_id in self._call("zrangebyscore", self._owner(key_hash), since, "+inf"):
-            record = self.get(record_id.decode())
-            if record is None or record.outcome is Outcome.REFUSED:
-                continue
-            total += record.charged_credits if record.charged_credits is not None else (record.estimated_credits or 0)
-        return total
+    def spent_since(self, key_hash: str, since: float, *, unknown_cost: float) -> float:
+        """Credits spent (or possibly spent) by this key since `since` (records.counted_cost)."""
+        records = (
+            self.get(record_id.decode())
+            for record_id in self._call("zrangebyscore", self._owner(key_hash), since, "+inf")
+        )
+        return sum(counted_cost(record, unknown_cost) for record in records if record is not None)
 
     # --- uploaded assets ------------------------------------------------------------------------------
 

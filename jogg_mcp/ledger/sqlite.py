@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from jogg_mcp.ledger.records import LedgerError, Outcome, SpendRecord
+from jogg_mcp.ledger.records import LedgerError, Outcome, SpendRecord, counted_cost
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS spends (
@@ -161,17 +161,10 @@ class SqliteLedger:
         )
         return [SpendRecord.model_validate_json(row[0]) for row in rows]
 
-    def spent_since(self, key_hash: str, since: float) -> float:
-        """Credits spent (or possibly spent) by this key since `since`: charged, else estimated."""
-        rows = self._query(
-            "SELECT record FROM spends WHERE key_hash = ? AND created_at >= ? AND outcome != ?",
-            (key_hash, since, Outcome.REFUSED),
-        )
-        total = 0.0
-        for (raw,) in rows:
-            record = SpendRecord.model_validate_json(raw)
-            total += record.charged_credits if record.charged_credits is not None else (record.estimated_credits or 0)
-        return total
+    def spent_since(self, key_hash: str, since: float, *, unknown_cost: float) -> float:
+        """Credits spent (or possibly spent) by this key since `since` (records.counted_cost)."""
+        rows = self._query("SELECT record FROM spends WHERE key_hash = ? AND created_at >= ?", (key_hash, since))
+        return sum(counted_cost(SpendRecord.model_validate_json(raw), unknown_cost) for (raw,) in rows)
 
     # --- uploaded assets ------------------------------------------------------------------------------
 

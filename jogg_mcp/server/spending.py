@@ -26,15 +26,19 @@ from pydantic import BaseModel, Field
 from jogg_mcp.api import JoggClient
 from jogg_mcp.api.errors import JoggError
 from jogg_mcp.api.models import CreatedVideo
+from jogg_mcp.api.pricing import video_credits
 from jogg_mcp.api.transport import Endpoint
 from jogg_mcp.api.vocabulary import ProjectKind
 from jogg_mcp.ledger import LedgerError, Outcome, SpendRecord
 from jogg_mcp.ledger.records import fingerprint, key_hash
+from jogg_mcp.media.formats import FORMATS
 from jogg_mcp.server.replies import created_reply
 from jogg_mcp.server.runtime import runtime_of, state_of
 from jogg_mcp.server.session import api_key_of, jogg_session
 
 DAY_SECONDS = 24 * 3600
+# What a render whose length cannot be known can cost at most: audio-driven, with the longest audio JoggAI takes.
+MOST_AN_UNKNOWN_RENDER_COSTS = video_credits(max(f.max_seconds or 0 for f in FORMATS if f.kind == "audio"))
 WAIT_FOR_TWIN_SECONDS = 45.0  # an identical call in flight: wait this long for its answer
 STALE_SENT_SECONDS = 300.0  # a "sent" record older than this lost its process: treat the outcome as unknown
 
@@ -117,7 +121,9 @@ async def spend(
     owner = ledger_key(ctx)
     _check_ceiling(estimate, max_credits)
     if settings.spend_limit is not None:
-        spent = await _ledger(ledger.spent_since, owner, time.time() - DAY_SECONDS)
+        spent = await _ledger(
+            ledger.spent_since, owner, time.time() - DAY_SECONDS, unknown_cost=MOST_AN_UNKNOWN_RENDER_COSTS
+        )
         _check_limit(spent, estimate, settings.spend_limit)
 
     record = SpendRecord(
@@ -168,10 +174,11 @@ def _check_ceiling(estimate: float | None, max_credits: float | None) -> None:
 
 
 def _check_limit(spent: float, estimate: float | None, limit: float) -> None:
-    cost = estimate if estimate is not None else 1.0  # unknown: at least the minimum charge
+    cost = estimate if estimate is not None else MOST_AN_UNKNOWN_RENDER_COSTS  # unknown: the most it can cost
     if spent + cost > limit:
+        what = f"{cost:g} credits" if estimate is not None else f"an unknown cost, up to {cost:g} credits"
         raise ToolError(
-            f"This render ({cost:g} credits) would pass the spending limit: {spent:g} of {limit:g} credits already "
+            f"This render ({what}) would pass the spending limit: {spent:g} of {limit:g} credits already "
             "spent through this server with this API key in the last 24 hours. Nothing was sent. The limit is "
             "JOGG_SPEND_LIMIT in this server's environment: raise it there if the user agrees, or wait."
         )

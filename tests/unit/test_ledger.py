@@ -66,8 +66,10 @@ def test_updates_lookups_and_totals(ledger: Ledger) -> None:
     ledger.update(one.id, outcome=Outcome.ACCEPTED, project_id="p1", charged_credits=3.0)
     ledger.update(two.id, outcome=Outcome.REFUSED)
     assert ledger.by_project("p1") == ledger.get(one.id)
-    assert ledger.spent_since("k1", time.time() - 60) == 3.0  # charged wins; refused is free
+    assert ledger.spent_since("k1", time.time() - 60, unknown_cost=5) == 3.0  # charged wins; refused is free
     assert [r.id for r in ledger.recent("k1", limit=10)] == [two.id, one.id]  # newest first
+    ledger.claim(record("c", estimated_credits=None), window_seconds=1800, new_take=False)
+    assert ledger.spent_since("k1", time.time() - 60, unknown_cost=5) == 8.0  # a cost not known counts its most
     ledger.remember_asset("https://cdn/a.mp3", 290.0)
     assert ledger.asset_duration("https://cdn/a.mp3") == 290.0 and ledger.asset_duration("https://x") is None
 

@@ -27,7 +27,7 @@ from jogg_mcp.server.parameters import (
 from jogg_mcp.server.remote_audio import audio_seconds
 from jogg_mcp.server.replies import CreatedResult
 from jogg_mcp.server.session import jogg_session
-from jogg_mcp.server.spending import SpendConsent, ask_consent, spend
+from jogg_mcp.server.spending import MOST_AN_UNKNOWN_RENDER_COSTS, SpendConsent, ask_consent, spend
 
 SCREEN_STYLES = {
     "background": ScreenStyle.BACKGROUND,
@@ -131,8 +131,8 @@ async def create_avatar_video(
                 f"{estimate:g}."
                 if estimate is not None and seconds is not None
                 else "JoggAI charges 1 credit per started 2 minutes of the audio, and this audio's length could not "
-                "be read (upload it with upload_asset to know), so its cost is unknown: 1 to 5 credits for up to "
-                "10 minutes."
+                "be read (upload it with upload_asset to know), so its cost is unknown: 1 to "
+                f"{MOST_AN_UNKNOWN_RENDER_COSTS} credits."
             )
         return await spend(
             ctx,
