@@ -21,7 +21,7 @@ from typing import Any
 
 import httpx2
 from mcp import Client
-from mcp.types import ListRootsResult, Root
+from mcp.types import ElicitResult, ListRootsResult, Root
 from pydantic import FileUrl
 
 from jogg_mcp.api import JoggClient
@@ -133,6 +133,19 @@ async def mcp_client(
         mode=mode,  # type: ignore[arg-type]
     ) as client:
         yield client
+
+
+class User:
+    """A person behind an MCP client that can ask them (elicitation), answering as told."""
+
+    def __init__(self, answer: str, confirm: bool = True) -> None:
+        self.answer, self.confirm = answer, confirm
+        self.asked: list[str] = []
+
+    async def __call__(self, context: object, params: Any) -> ElicitResult:
+        self.asked.append(params.message)
+        content = {"confirm": self.confirm} if self.answer == "accept" else None
+        return ElicitResult(action=self.answer, content=content)  # type: ignore[arg-type]
 
 
 # --- jogg-mcp as a subprocess ---------------------------------------------------------------------------

@@ -14,14 +14,13 @@ import anyio
 import httpx2
 import pytest
 from mcp import Client, StdioServerParameters
-from mcp.types import ElicitResult
 
 from jogg_mcp.config import Settings
 from jogg_mcp.sandbox import SandboxServer
 from jogg_mcp.server import Runtime, build_server
 from jogg_mcp.server.inventory import TOOLS
 from tests import mediagen as g
-from tests.support import AVATAR, VIDEO, free_port, mcp_client, sandbox_product, server_settings
+from tests.support import AVATAR, VIDEO, User, free_port, mcp_client, sandbox_product, server_settings
 
 pytestmark = pytest.mark.anyio
 
@@ -235,19 +234,6 @@ async def test_list_projects_shows_what_was_started_with_its_status_and_cost(
     assert by_status["unknown"]["project_id"] is None and by_status["succeeded"]["estimated_credits"] == 1
     only = structured(await client.call_tool("list_projects", {"status": "unknown", "page_size": 5}))
     assert [item["status"] for item in only["projects"]] == ["unknown"] and only["more"] is False
-
-
-class User:
-    """A person behind an MCP client that can ask them (elicitation), answering as told."""
-
-    def __init__(self, answer: str, confirm: bool = True) -> None:
-        self.answer, self.confirm = answer, confirm
-        self.asked: list[str] = []
-
-    async def __call__(self, context: object, params: Any) -> ElicitResult:
-        self.asked.append(params.message)
-        content = {"confirm": self.confirm} if self.answer == "accept" else None
-        return ElicitResult(action=self.answer, content=content)  # type: ignore[arg-type]
 
 
 async def test_the_user_is_asked_first_and_a_decline_sends_nothing(sandbox: SandboxServer) -> None:

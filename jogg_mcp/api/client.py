@@ -6,7 +6,9 @@ async with JoggClient(api_key=key, base_url="https://api.jogg.ai") as jogg:
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Awaitable, Callable
 from types import TracebackType
 
 import httpx2
@@ -69,8 +71,14 @@ class JoggClient:
         Without `kind` (an id from elsewhere), the endpoints are tried in the order the id's shape suggests:
         v1 project ids are 32 hex digits (docs/joggai-api.md, "Vocabularies").
         """
-        lookups = {ProjectKind.URL_VIDEO: self.products.get_project, ProjectKind.AVATAR_VIDEO: self.avatar_videos.get}
+        lookups: dict[ProjectKind, Callable[[str], Awaitable[Project]]] = {
+            ProjectKind.URL_VIDEO: self.products.get_project,
+            ProjectKind.PREVIEW: functools.partial(self.products.get_project, kind=ProjectKind.PREVIEW),
+            ProjectKind.AVATAR_VIDEO: self.avatar_videos.get,
+        }
         if kind is not None:
+            if kind not in lookups:
+                raise NotFoundError(f"A {kind.value} record has no render to look up (id {project_id!r}).")
             return await lookups[kind](project_id)
         order = likely_kinds(project_id)
         try:

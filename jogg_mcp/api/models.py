@@ -159,6 +159,61 @@ class UrlVideoRequest(_Request):
         body.update({k: v for k, v in optional.items() if v is not None})
         return body
 
+    def preview_wire(self) -> dict[str, Any]:
+        """POST /v1/preview: the same body without what a preview has no use for (music, the video's name)."""
+        return {k: v for k, v in self.wire().items() if k not in PREVIEW_LEAVES_OUT}
+
+    @classmethod
+    def from_wire(cls, body: dict[str, Any]) -> UrlVideoRequest:
+        """The request again from a body it sent (a preview's, kept in the ledger), to render it in full."""
+        return cls(
+            **{
+                **body,
+                "aspect_ratio": AspectRatio.from_wire(body["aspect_ratio"]),
+                "video_length": int(body["video_length"]),
+                "avatar_type": AvatarType(body["avatar_type"]),
+                "template_type": TemplateType(body["template_type"]),
+            }
+        )
+
+
+PREVIEW_LEAVES_OUT = ("music_id", "video_name")  # the v1 preview body is create_video_from_url's without these
+
+
+class AiScriptsRequest(_Request):
+    """POST /v1/ai_scripts for a product JoggAI holds (its id; the name-and-description form is not used)."""
+
+    product_id: str
+    language: Language
+    video_length: VideoLength
+    target_audience: str | None = None
+
+    def wire(self) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "product_id": self.product_id,
+            "language": self.language,
+            "video_length": str(self.video_length),
+        }
+        if self.target_audience:
+            body["target_audience"] = self.target_audience
+        return body
+
+
+class GeneratedScript(_Response):
+    """One of the scripts /v1/ai_scripts returns: v1 sends the paragraphs as one string (v2: a list)."""
+
+    script_style: str = ""
+    script_paragraphs: str = ""
+
+    @field_validator("script_paragraphs", mode="before")
+    @classmethod
+    def _joined(cls, value: Any) -> Any:
+        return "\n\n".join(str(p) for p in value) if isinstance(value, list) else (value or "")
+
+
+class AiScriptsWire(_Response):
+    generated_scripts: list[GeneratedScript] = Field(default_factory=list)
+
 
 class AvatarVideoRequest(_Request):
     """POST /v2/create_video_from_avatar, built from flat friendly fields into the nested v2 schema."""
@@ -243,13 +298,14 @@ class V1ProjectWire(_Response):
             str(value) if isinstance(value, int) else value
         )  # the v1 spec types it integer (docs/joggai-api.md, C-20)
 
-    def normalise(self) -> Project:
+    def normalise(self, kind: ProjectKind = ProjectKind.URL_VIDEO) -> Project:
+        """`kind`: what the caller knows it asked for (/v1/project answers for videos and previews alike)."""
         status = V1_STATUS.get(self.status_code)
         if status is None:
             status = ProjectStatus.FAILED if "fail" in (self.status_desc or "").lower() else ProjectStatus.RENDERING
         return Project(
             project_id=self.id,
-            kind=ProjectKind.URL_VIDEO,
+            kind=kind,
             status=status,
             raw_status=f"{self.status_code} {self.status_desc or ''}".strip(),
             title=self.title or None,

@@ -9,6 +9,8 @@ import math
 import re
 
 SECONDS_PER_VIDEO_CREDIT = 120
+PREVIEW_CREDITS_PER_BLOCK = 0.5  # a preview costs half a render: 0.5 credit per started 2 minutes
+AI_SCRIPTS_CREDITS = 0.2  # per call to /v1/ai_scripts, however many scripts it returns
 SPOKEN_WORDS_PER_SECOND = 2.4  # a little slower than a typical 150-words-a-minute voice: errs up
 SPOKEN_CHARACTERS_PER_SECOND = 4.0  # scripts without spaces (Chinese, Japanese, Thai...): a little slow too
 
@@ -22,6 +24,20 @@ _PAUSE = re.compile(r"<break\s+time=[\"']?(\d+(?:\.\d+)?)\s*(ms|s)[\"']?\s*/?>",
 def video_credits(duration_seconds: float) -> int:
     """1 credit per started 2 minutes of video; every video costs at least 1."""
     return max(1, math.ceil(max(0.0, duration_seconds) / SECONDS_PER_VIDEO_CREDIT))
+
+
+def product_video_seconds(video_length: int, script: str | None) -> float:
+    """A product video lasts its chosen length, or longer when the script given for it takes longer to say."""
+    return max(float(video_length), estimated_script_seconds(script) if script else 0.0)
+
+
+def product_video_credits(video_length: int, script: str | None) -> int:
+    return video_credits(product_video_seconds(video_length, script))
+
+
+def preview_credits(video_length: int, script: str | None) -> float:
+    """A preview of that product video: half a credit per started 2 minutes."""
+    return PREVIEW_CREDITS_PER_BLOCK * product_video_credits(video_length, script)
 
 
 def estimated_script_seconds(script: str) -> float:

@@ -1,5 +1,5 @@
 """Products and the videos made from them, on v1 (the generation of JoggAI's URL-to-video guide): create a
-product, optionally update it, render it, follow one status endpoint.
+product, optionally update it, draft scripts for it, preview it cheaply, render it, follow one status endpoint.
 
 The v2 product flow (nested /v2/create_video_from_product, per-kind status) would be a sibling module with
 the same methods, so the tool layer does not change when JoggAI retires v1 (docs/joggai-api.md).
@@ -7,16 +7,21 @@ the same methods, so the tool layer does not change when JoggAI retires v1 (docs
 
 from __future__ import annotations
 
+import builtins
+
 from jogg_mcp.api.models import (
+    AiScriptsRequest,
+    AiScriptsWire,
     CreatedVideo,
     CreateProductRequest,
+    GeneratedScript,
     Product,
     Project,
     UpdateProductRequest,
     UrlVideoRequest,
     V1ProjectWire,
 )
-from jogg_mcp.api.pricing import video_credits
+from jogg_mcp.api.pricing import preview_credits, product_video_credits
 from jogg_mcp.api.transport import Endpoint, RetryPolicy, Transport, pick_id
 from jogg_mcp.api.vocabulary import ProjectKind
 
@@ -26,6 +31,8 @@ UPDATE_PRODUCT = Endpoint("PUT", "/v1/product", RetryPolicy.SAFE)  # the same PU
 LIST_PRODUCTS = Endpoint("GET", "/v1/products", RetryPolicy.SAFE)
 CREATE_VIDEO = Endpoint("POST", "/v1/create_video_from_url", RetryPolicy.BILLABLE)
 GET_PROJECT = Endpoint("GET", "/v1/project", RetryPolicy.SAFE)
+DRAFT_SCRIPTS = Endpoint("POST", "/v1/ai_scripts", RetryPolicy.BILLABLE)  # 0.2 credit a call, answered at once
+CREATE_PREVIEW = Endpoint("POST", "/v1/preview", RetryPolicy.BILLABLE)
 
 
 class ProductsAPI:
@@ -64,10 +71,24 @@ class ProductsAPI:
         return CreatedVideo(
             project_id=pick_id(data),
             kind=ProjectKind.URL_VIDEO,
-            estimated_credits=video_credits(request.video_length),
+            estimated_credits=product_video_credits(request.video_length, request.override_script),
         )
 
-    async def get_project(self, project_id: str) -> Project:
-        """GET /v1/project?project_id=..., normalised."""
+    async def draft_scripts(self, request: AiScriptsRequest) -> builtins.list[GeneratedScript]:
+        """POST /v1/ai_scripts: several scripts for the product, one per style JoggAI chooses. Spends credits."""
+        data = await self._transport.call(DRAFT_SCRIPTS, json=request.wire())
+        return AiScriptsWire.model_validate(data or {}).generated_scripts
+
+    async def create_preview(self, request: UrlVideoRequest) -> CreatedVideo:
+        """POST /v1/preview: a cheap draft of the video that request describes, followed at /v1/project."""
+        data = await self._transport.call(CREATE_PREVIEW, json=request.preview_wire())
+        return CreatedVideo(
+            project_id=pick_id(data),
+            kind=ProjectKind.PREVIEW,
+            estimated_credits=preview_credits(request.video_length, request.override_script),
+        )
+
+    async def get_project(self, project_id: str, kind: ProjectKind = ProjectKind.URL_VIDEO) -> Project:
+        """GET /v1/project?project_id=..., normalised; `kind` says whether a video or a preview was asked for."""
         data = await self._transport.call(GET_PROJECT, params={"project_id": project_id})
-        return V1ProjectWire.model_validate(data).normalise()
+        return V1ProjectWire.model_validate(data).normalise(kind)

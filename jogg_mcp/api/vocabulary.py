@@ -212,3 +212,5 @@ V2_STATUS = {
 class ProjectKind(StrEnum):
     URL_VIDEO = "url_video"  # v1 /create_video_from_url, status at GET /v1/project
     AVATAR_VIDEO = "avatar_video"  # v2 /create_video_from_avatar, status at GET /v2/avatar_video/{id}
+    PREVIEW = "preview"  # v1 /preview: a cheap draft of a product video, status at GET /v1/project
+    AI_SCRIPTS = "ai_scripts"  # v1 /ai_scripts: answered at once, no render to follow

@@ -36,6 +36,7 @@ class SpendRecord(BaseModel):
     outcome: Outcome = Outcome.SENT
     status: str | None = None  # the last known render status
     request: dict[str, Any] = Field(default_factory=dict)  # the wire body as sent (no secrets in it)
+    result: dict[str, Any] | None = None  # an answer given at once (AI scripts): repeated, never paid for again
 
 
 def counted_cost(record: SpendRecord, unknown_cost: float) -> float:

@@ -246,7 +246,9 @@ async def get_media(request: Request) -> Response:
     if name.endswith(".png"):
         return Response(media.sample_png(shade >> 16, (shade >> 8) & 255, shade & 255), media_type="image/png")
     if name.endswith(".mp4"):
-        return Response(media.sample_video("mp4"), media_type="video/mp4")
+        project = _sandbox(request).projects.get(name.removesuffix(".mp4"))
+        mark = "PREVIEW" if project is not None and project.kind == "preview" else ""
+        return Response(media.sample_video("mp4", mark=mark), media_type="video/mp4")
     if name.endswith(".webm"):
         return Response(media.sample_video("webm"), media_type="video/webm")
     if name.endswith(".mp3"):

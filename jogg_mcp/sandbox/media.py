@@ -22,9 +22,47 @@ def sample_png(red: int = 40, green: int = 120, blue: int = 200, size: int = 32)
     )
 
 
+# A 3x5 pixel font for the mark a preview carries, so a person (or a test) can tell a preview at a glance.
+_GLYPHS = {
+    "P": ("111", "101", "111", "100", "100"),
+    "R": ("110", "101", "110", "101", "101"),
+    "E": ("111", "100", "110", "100", "111"),
+    "V": ("101", "101", "101", "101", "010"),
+    "I": ("111", "010", "010", "010", "111"),
+    "W": ("101", "101", "101", "111", "101"),
+}
+MARK_TOP, MARK_LEFT, MARK_SCALE = 4, 4, 2  # where the mark sits in each frame, and its pixel size
+MARK_INK, MARK_BACKGROUND = 235, 16  # white letters on a black band (luma)
+FRAME_SIZE = 64
+
+
+def mark_pixels(text: str) -> set[tuple[int, int]]:
+    """The (row, column) luma pixels the letters of `text` cover in a frame."""
+    pixels = set()
+    for index, letter in enumerate(text):
+        for row, line in enumerate(_GLYPHS[letter]):
+            for column, ink in enumerate(line):
+                if ink == "1":
+                    top = MARK_TOP + row * MARK_SCALE
+                    left = MARK_LEFT + (index * 4 + column) * MARK_SCALE
+                    pixels |= {(top + dy, left + dx) for dy in range(MARK_SCALE) for dx in range(MARK_SCALE)}
+    return pixels
+
+
+def _luma(shade: int, mark: str) -> bytes:
+    plane = bytearray([shade]) * (FRAME_SIZE * FRAME_SIZE)
+    if mark:
+        band = range((MARK_TOP - 2) * FRAME_SIZE, (MARK_TOP + 5 * MARK_SCALE + 2) * FRAME_SIZE)
+        plane[band.start : band.stop] = bytes([MARK_BACKGROUND]) * len(band)
+        for row, column in mark_pixels(mark):
+            plane[row * FRAME_SIZE + column] = MARK_INK
+    return bytes(plane)
+
+
 @functools.cache
-def sample_video(container: str = "mp4", seconds: int = 1) -> bytes:
-    """A tiny real video: H.264 in MP4, or VP9 in WebM (what a transparent-background render returns)."""
+def sample_video(container: str = "mp4", seconds: int = 1, mark: str = "") -> bytes:
+    """A tiny real video: H.264 in MP4, or VP9 in WebM (what a transparent-background render returns); `mark`
+    (e.g. "PREVIEW") is drawn across the top of every frame."""
     import av  # heavy: only when a rendered video is first fetched
 
     codec = "libx264" if container == "mp4" else "libvpx-vp9"
@@ -33,11 +71,13 @@ def sample_video(container: str = "mp4", seconds: int = 1) -> bytes:
         stream = output.add_stream(codec, rate=10)
         if not isinstance(stream, av.VideoStream):
             raise TypeError(f"{codec} did not give a video stream")
-        stream.width, stream.height, stream.pix_fmt = 64, 64, "yuv420p"
+        stream.width, stream.height, stream.pix_fmt = FRAME_SIZE, FRAME_SIZE, "yuv420p"
         for index in range(10 * seconds):
-            frame = av.VideoFrame(64, 64, "yuv420p")
-            for plane, value in zip(frame.planes, (16 + index * 20 % 220, 128, 128), strict=True):
-                plane.update(bytes([value]) * plane.buffer_size)
+            frame = av.VideoFrame(FRAME_SIZE, FRAME_SIZE, "yuv420p")
+            luma, chroma_u, chroma_v = frame.planes
+            luma.update(_luma(16 + index * 20 % 220, mark))
+            for plane in (chroma_u, chroma_v):
+                plane.update(bytes([128]) * plane.buffer_size)
             frame.pts = index
             for packet in stream.encode(frame):
                 output.mux(packet)

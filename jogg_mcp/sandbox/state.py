@@ -41,7 +41,7 @@ class Upload:
 @dataclass
 class RenderProject:
     project_id: str
-    kind: Literal["url_video", "avatar_video"]
+    kind: Literal["url_video", "preview", "avatar_video"]
     title: str
     duration: float
     credits: float
@@ -50,6 +50,7 @@ class RenderProject:
     started: float = 0.0  # on the state's clock, set when the project is added
     outcome: Literal["failed", "deleted"] | None = None
     error: str | None = None
+    request: dict[str, Any] = field(default_factory=dict)  # the body it was created from, as received
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,11 @@ class SandboxState:
         with self._lock:
             project.started = time.monotonic() + self._clock_offset
             self.projects[project.project_id] = project
+            self.billable_creates[endpoint] += 1
+
+    def count_billable(self, endpoint: str) -> None:
+        """A charged call that starts no render (AI scripts)."""
+        with self._lock:
             self.billable_creates[endpoint] += 1
 
     def set_outcome(self, project_id: str, outcome: Literal["failed", "deleted"], message: str | None = None) -> None:

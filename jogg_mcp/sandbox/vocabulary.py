@@ -40,9 +40,17 @@ _WITHOUT_SPACES = re.compile(
 _BREAK = re.compile(r"<break\s+time=[\"']?([\d.]+)(ms|s)[\"']?\s*/?>", re.I)  # the documented pause tag
 
 
+PREVIEW_CREDITS_PER_BLOCK = 0.5  # "Preview video: 0.5 credit per started 2 minutes"
+AI_SCRIPTS_CREDITS = 0.2  # "AI scripts: 0.2 per call"
+
+
 def render_credits(rendered_seconds: float) -> int:
     """What JoggAI deducts for a render of this length: every started block, and never less than one."""
     return max(1, math.ceil(rendered_seconds / BILLING_BLOCK_SECONDS))
+
+
+def preview_credits(rendered_seconds: float) -> float:
+    return PREVIEW_CREDITS_PER_BLOCK * render_credits(rendered_seconds)
 
 
 def spoken_seconds(script: str) -> float:

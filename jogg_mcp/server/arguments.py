@@ -82,7 +82,7 @@ def _unknown(name: str, tool_name: str, properties: Mapping[str, Any]) -> str:
 def _invalid(item: Mapping[str, Any], properties: Mapping[str, Any]) -> str:
     location = [str(part) for part in item["loc"]]
     field = ".".join(location)
-    described = str(properties.get(location[0], {}).get("description", "")) if location else ""
+    described = _description(properties.get(location[0], {})) if location else ""
     if item["type"] == "missing":
         return f"{field}: missing (required).{_sources(described)}"
     received = item.get("input")
@@ -97,6 +97,13 @@ def _invalid(item: Mapping[str, Any], properties: Mapping[str, Any]) -> str:
             else f" Pass it as the number {meant}, not as text."
         )
     return line + _sources(described)
+
+
+def _description(schema: Mapping[str, Any]) -> str:
+    """A parameter's description: its own, or (an optional parameter) the one inside its non-null branch."""
+    if schema.get("description"):
+        return str(schema["description"])
+    return next((str(branch["description"]) for branch in schema.get("anyOf", []) if "description" in branch), "")
 
 
 def _sources(description: str) -> str:

@@ -20,7 +20,7 @@ from jogg_mcp.api import avatar_videos as avatar_videos_api
 from jogg_mcp.api import catalog as catalog_api
 from jogg_mcp.api import products as products_api
 from jogg_mcp.api.transport import Endpoint
-from jogg_mcp.server.tools import assets, avatar_videos, catalog, products, projects
+from jogg_mcp.server.tools import assets, avatar_videos, catalog, drafts, products, projects
 
 # Placeholders in examples, for things that must exist before the call; tests fill them in.
 PRODUCT_ID = "<product_id>"
@@ -113,6 +113,30 @@ TOOLS: tuple[ToolSpec, ...] = (
         destructive=True,
         calls=products_api.UPDATE_PRODUCT,
         example={"product_id": PRODUCT_ID, "name": "Renamed"},
+    ),
+    ToolSpec(
+        drafts.draft_script,
+        "Draft video scripts (spends credits)",
+        VIDEO,
+        read_only=False,
+        idempotent=False,
+        spends_credits=True,
+        calls=products_api.DRAFT_SCRIPTS,
+        example={"product_id": PRODUCT_ID, "language": "english", "video_length": 15},
+    ),
+    ToolSpec(
+        drafts.preview_video,
+        "Preview product video styles (spends credits)",
+        VIDEO,
+        read_only=False,
+        idempotent=False,
+        spends_credits=True,
+        calls=products_api.CREATE_PREVIEW,
+        example={
+            "product_id": PRODUCT_ID,
+            "visual_styles": [VIDEO_SETTINGS["visual_style"]],
+            **{name: value for name, value in VIDEO_SETTINGS.items() if name != "visual_style"},
+        },
     ),
     ToolSpec(
         products.create_video,

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Awaitable, Callable
-from typing import Any
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import anyio
 from mcp.server.mcpserver import AcceptedElicitation, Context, Elicit
@@ -28,7 +29,7 @@ from jogg_mcp.api.errors import JoggError
 from jogg_mcp.api.models import CreatedVideo
 from jogg_mcp.api.pricing import video_credits
 from jogg_mcp.api.transport import Endpoint
-from jogg_mcp.api.vocabulary import ProjectKind
+from jogg_mcp.api.vocabulary import ProjectKind, ProjectStatus
 from jogg_mcp.ledger import LedgerError, Outcome, SpendRecord
 from jogg_mcp.ledger.records import fingerprint, key_hash
 from jogg_mcp.media.formats import FORMATS
@@ -41,6 +42,8 @@ DAY_SECONDS = 24 * 3600
 MOST_AN_UNKNOWN_RENDER_COSTS = video_credits(max(f.max_seconds or 0 for f in FORMATS if f.kind == "audio"))
 WAIT_FOR_TWIN_SECONDS = 45.0  # an identical call in flight: wait this long for its answer
 STALE_SENT_SECONDS = 300.0  # a "sent" record older than this lost its process: treat the outcome as unknown
+
+Answer = TypeVar("Answer")
 
 
 def ledger_key(ctx: Context) -> str:
@@ -55,6 +58,30 @@ async def _ledger(function: Callable[..., Any], *args: Any, **kwargs: Any) -> An
         raise ToolError(f"{error} Nothing was sent to JoggAI, so nothing was charged.") from None
 
 
+@dataclass(frozen=True)
+class Charge:
+    """One request that spends credits: what the ledger records and the user is asked about."""
+
+    kind: ProjectKind
+    endpoint: Endpoint
+    body: dict[str, Any]  # the wire body, exactly as it will be sent
+    what: str  # in words, for the user and list_projects
+    estimate: float | None  # None: the cost cannot be known beforehand
+
+
+def total_estimate(charges: Sequence[Charge]) -> float | None:
+    """What they all cost together; None when any one's cost cannot be known."""
+    if any(charge.estimate is None for charge in charges):
+        return None
+    return round(sum(charge.estimate or 0.0 for charge in charges), 2)
+
+
+def credits_text(credits: float | None) -> str:
+    if credits is None:
+        return "an unknown number of credits"
+    return f"{credits:g} credit{'s' if credits != 1 else ''}"
+
+
 class SpendConsent(BaseModel):
     """The user's answer when asked before credits are spent."""
 
@@ -62,22 +89,24 @@ class SpendConsent(BaseModel):
 
 
 async def ask_consent(
-    ctx: Context, *, endpoint: Endpoint, body: dict[str, Any], what: str, estimate: float | None, new_take: bool
+    ctx: Context, charges: Sequence[Charge], *, what: str, new_take: bool
 ) -> SpendConsent | Elicit[SpendConsent]:
-    """A resolver's answer: ask the user, unless the client cannot ask, asking is turned off, or an identical
-    request was already made (then nothing will be spent)."""
+    """A resolver's answer: ask the user, unless the client cannot ask, asking is turned off, or identical
+    requests were already made (then nothing will be spent). `what` says what all the charges make."""
     capabilities = ctx.client_capabilities
     settings = runtime_of(ctx).settings
     if settings.confirm_spending == "never" or capabilities is None or capabilities.elicitation is None:
         return SpendConsent(confirm=True)
     if not new_take:
         since = time.time() - settings.dedup_minutes * 60
-        twin = await _ledger(state_of(ctx).ledger.find_twin, ledger_key(ctx), fingerprint(endpoint.path, body), since)
-        if twin is not None:
-            return SpendConsent(confirm=True)  # it will be returned, not sent: nothing to agree to
-    cost = (
-        f"{estimate:g} credit{'s' if estimate != 1 else ''}" if estimate is not None else "an unknown number of credits"
-    )
+        owner = ledger_key(ctx)
+        for charge in charges:
+            fingerprinted = fingerprint(charge.endpoint.path, charge.body)
+            if await _ledger(state_of(ctx).ledger.find_twin, owner, fingerprinted, since) is None:
+                break
+        else:
+            return SpendConsent(confirm=True)  # all will be returned, not sent: nothing to agree to
+    estimate = total_estimate(charges)
     balance = ""
     try:
         async with jogg_session(ctx) as jogg:
@@ -87,7 +116,7 @@ async def ask_consent(
         )
     except ToolError:
         pass  # the question still makes sense without the balance
-    return Elicit(f"Spend {cost} on JoggAI to make a {what}?{balance}", SpendConsent)
+    return Elicit(f"Spend {credits_text(estimate)} on JoggAI to make {what}?{balance}", SpendConsent)
 
 
 def _check_consent(consent: object) -> None:
@@ -100,51 +129,55 @@ def _check_consent(consent: object) -> None:
     )
 
 
-async def spend(
+async def authorize(ctx: Context, consent: object, charges: Sequence[Charge], max_credits: float | None) -> None:
+    """Steps 0 and 1 for everything one tool call will spend: the user's consent, max_credits, the limit."""
+    _check_consent(consent)
+    estimate = total_estimate(charges)
+    _check_ceiling(estimate, max_credits)
+    limit = runtime_of(ctx).settings.spend_limit
+    if limit is not None:
+        spent = await _ledger(
+            state_of(ctx).ledger.spent_since,
+            ledger_key(ctx),
+            time.time() - DAY_SECONDS,
+            unknown_cost=MOST_AN_UNKNOWN_RENDER_COSTS,
+        )
+        _check_limit(spent, estimate, limit)
+
+
+async def claim(ctx: Context, charge: Charge, *, new_take: bool) -> tuple[SpendRecord, bool]:
+    """Step 2: record the request before it is sent. False: an identical one was made recently (its record)."""
+    settings = runtime_of(ctx).settings
+    record = SpendRecord(
+        fingerprint=fingerprint(charge.endpoint.path, charge.body),
+        key_hash=ledger_key(ctx),
+        kind=charge.kind.value,
+        summary=charge.what,
+        created_at=time.time(),
+        estimated_credits=charge.estimate,
+        request=charge.body,
+    )
+    claimed: tuple[SpendRecord, bool] = await _ledger(
+        state_of(ctx).ledger.claim, record, window_seconds=settings.dedup_minutes * 60, new_take=new_take
+    )
+    return claimed
+
+
+async def send(
     ctx: Context,
     jogg: JoggClient,
-    *,
-    consent: object,
-    kind: ProjectKind,
-    endpoint: Endpoint,
-    body: dict[str, Any],
-    what: str,
-    estimate: float | None,
-    create: Callable[[], Awaitable[CreatedVideo]],
-    new_take: bool = False,
-    max_credits: float | None = None,
-    cost_note: str | None = None,
-) -> CallToolResult:
-    _check_consent(consent)
-    settings = runtime_of(ctx).settings
+    record: SpendRecord,
+    create: Callable[[], Awaitable[Answer]],
+    accepted: Callable[[Answer], dict[str, Any]],
+) -> Answer:
+    """Step 3: send a claimed request once, and write its outcome back (`accepted`: what to record of it)."""
     ledger = state_of(ctx).ledger
-    owner = ledger_key(ctx)
-    _check_ceiling(estimate, max_credits)
-    if settings.spend_limit is not None:
-        spent = await _ledger(
-            ledger.spent_since, owner, time.time() - DAY_SECONDS, unknown_cost=MOST_AN_UNKNOWN_RENDER_COSTS
-        )
-        _check_limit(spent, estimate, settings.spend_limit)
-
-    record = SpendRecord(
-        fingerprint=fingerprint(endpoint.path, body),
-        key_hash=owner,
-        kind=kind.value,
-        summary=what,
-        created_at=time.time(),
-        estimated_credits=estimate,
-        request=body,
-    )
-    stored, is_new = await _ledger(ledger.claim, record, window_seconds=settings.dedup_minutes * 60, new_take=new_take)
-    if not is_new:
-        return await _already_started(ctx, jogg, stored, what)
-
     sent = False  # until the create starts, a failure means nothing was sent: a later identical call may send it
     try:
         with contextlib.suppress(JoggError):  # the balance only helps reconcile a lost answer later
             record = await _ledger(ledger.update, record.id, credits_before=await jogg.catalog.remaining_credits())
         sent = True
-        created = await create()
+        answer = await create()
     except JoggError as error:
         refused = error.refused_before_processing
         await _ledger(ledger.update, record.id, outcome=Outcome.REFUSED if refused else Outcome.UNKNOWN)
@@ -153,8 +186,33 @@ async def spend(
         with anyio.CancelScope(shield=True):  # the caller gave up: if it was sent, it may have been accepted
             await _ledger(ledger.update, record.id, outcome=Outcome.UNKNOWN if sent else Outcome.REFUSED)
         raise
-    await _ledger(ledger.update, record.id, outcome=Outcome.ACCEPTED, project_id=created.project_id, status="queued")
-    return created_reply(ctx, created, what, cost_note)
+    await _ledger(ledger.update, record.id, outcome=Outcome.ACCEPTED, **accepted(answer))
+    return answer
+
+
+async def spend(
+    ctx: Context,
+    jogg: JoggClient,
+    charge: Charge,
+    *,
+    consent: object,
+    create: Callable[[], Awaitable[CreatedVideo]],
+    new_take: bool = False,
+    max_credits: float | None = None,
+    cost_note: str | None = None,
+) -> CallToolResult:
+    """The whole path for one render: its reply is the new render, or the identical one started earlier."""
+    await authorize(ctx, consent, [charge], max_credits)
+    record, is_new = await claim(ctx, charge, new_take=new_take)
+    if not is_new:
+        created, status = await earlier_render(ctx, jogg, record)
+        return created_reply(ctx, created, charge.what, already_note(record), charged=False, status=status)
+    created = await send(ctx, jogg, record, create, started_render)
+    return created_reply(ctx, created, charge.what, cost_note)
+
+
+def started_render(created: CreatedVideo) -> dict[str, Any]:
+    return {"project_id": created.project_id, "status": "queued"}
 
 
 def _check_ceiling(estimate: float | None, max_credits: float | None) -> None:
@@ -168,7 +226,7 @@ def _check_ceiling(estimate: float | None, max_credits: float | None) -> None:
         )
     if estimate > max_credits:
         raise ToolError(
-            f"This render costs {estimate:g} credits, more than max_credits={max_credits:g}. Nothing was sent. "
+            f"This costs {estimate:g} credits, more than max_credits={max_credits:g}. Nothing was sent. "
             "Shorten it, or raise max_credits after asking the user."
         )
 
@@ -178,14 +236,14 @@ def _check_limit(spent: float, estimate: float | None, limit: float) -> None:
     if spent + cost > limit:
         what = f"{cost:g} credits" if estimate is not None else f"an unknown cost, up to {cost:g} credits"
         raise ToolError(
-            f"This render ({what}) would pass the spending limit: {spent:g} of {limit:g} credits already "
+            f"This ({what}) would pass the spending limit: {spent:g} of {limit:g} credits already "
             "spent through this server with this API key in the last 24 hours. Nothing was sent. The limit is "
             "JOGG_SPEND_LIMIT in this server's environment: raise it there if the user agrees, or wait."
         )
 
 
-async def _already_started(ctx: Context, jogg: JoggClient, record: SpendRecord, what: str) -> CallToolResult:
-    """An identical request was made recently: report it, or wait for it if it is in flight; never resend."""
+async def settled(ctx: Context, record: SpendRecord) -> SpendRecord:
+    """An identical earlier request's record, once its answer is in: one in flight is waited for, never resent."""
     ledger = state_of(ctx).ledger
     deadline = time.monotonic() + WAIT_FOR_TWIN_SECONDS
     while record.outcome is Outcome.SENT and time.time() - record.created_at < STALE_SENT_SECONDS:
@@ -196,34 +254,54 @@ async def _already_started(ctx: Context, jogg: JoggClient, record: SpendRecord, 
             )
         await anyio.sleep(0.2)
         record = await _ledger(ledger.get, record.id) or record
+    return record
+
+
+def already_note(record: SpendRecord) -> str:
     when = time.strftime("%H:%M UTC", time.gmtime(record.created_at))
-    if record.outcome is Outcome.ACCEPTED and record.project_id is not None:
-        created = CreatedVideo(
-            project_id=record.project_id, kind=ProjectKind(record.kind), estimated_credits=record.estimated_credits
+    return (
+        f"Already made at {when}: an identical request was sent then, so nothing was sent or charged now. "
+        "To make it again on purpose, call again with new_take=true (that costs credits)."
+    )
+
+
+async def earlier_render(ctx: Context, jogg: JoggClient, record: SpendRecord) -> tuple[CreatedVideo, ProjectStatus]:
+    """The render an identical earlier request started, with its status now; a lost answer is a ToolError."""
+    record = await settled(ctx, record)
+    if record.outcome is not Outcome.ACCEPTED or record.project_id is None:
+        raise await lost_answer(jogg, record)
+    created = CreatedVideo(
+        project_id=record.project_id, kind=ProjectKind(record.kind), estimated_credits=record.estimated_credits
+    )
+    project = await jogg.find_project(record.project_id, created.kind)
+    await _ledger(state_of(ctx).ledger.update, record.id, status=project.status.value)
+    return created, project.status
+
+
+async def lost_answer(jogg: JoggClient, record: SpendRecord) -> ToolError:
+    """An identical earlier request has no answer to give again (lost, or refused while this call waited for it):
+    what JoggAI's balance tells, and how to send it again."""
+    when = time.strftime("%H:%M UTC", time.gmtime(record.created_at))
+    if record.outcome is Outcome.REFUSED:  # it was in flight when this call came, and JoggAI refused it
+        return ToolError(
+            f"An identical request sent at {when} was refused by JoggAI while this one waited for it, so nothing "
+            "was charged. Call again to send it again (list_projects shows it)."
         )
-        note = (
-            f"Already started at {when}: an identical request was sent then, so nothing was sent or charged now. "
-            "To render it again on purpose, call again with new_take=true (that costs credits)."
-        )
-        project = await jogg.find_project(record.project_id, created.kind)
-        await _ledger(ledger.update, record.id, status=project.status.value)
-        return created_reply(ctx, created, what, note, charged=False, status=project.status)
-    # The answer to the first one was lost: say what JoggAI's balance tells, and how to force a new take.
     balance = await jogg.catalog.remaining_credits()
     told = ""
     if record.credits_before is not None:
         if balance < record.credits_before:
             told = (
                 f" Your balance went from {record.credits_before:g} to {balance:g} credits since, so it was most "
-                "likely accepted and charged: look for it in the JoggAI dashboard before rendering again."
+                "likely accepted and charged: look for it in the JoggAI dashboard before making it again."
             )
         else:
             told = (
                 f" Your balance is still {balance:g} credits, as before it was sent, so it was most likely not "
                 "processed."
             )
-    raise ToolError(
-        f"An identical request was sent at {when}, but its answer was lost, so its project id is unknown and it "
+    return ToolError(
+        f"An identical request was sent at {when}, but its answer was lost, so what it made is unknown and it "
         f"was NOT sent again.{told} To send it again anyway, call with new_take=true."
     )
 

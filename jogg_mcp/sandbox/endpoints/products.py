@@ -1,12 +1,12 @@
-"""Products and their videos, on v1: POST/PUT /v1/product, GET /v1/products, POST /v1/create_video_from_url and
-GET /v1/project."""
+"""Products and their videos, on v1: POST/PUT /v1/product, GET /v1/products, POST /v1/ai_scripts, POST /v1/preview,
+POST /v1/create_video_from_url and GET /v1/project."""
 
 from __future__ import annotations
 
 import uuid
 from typing import Any
 
-from jogg_mcp.sandbox import catalog, vocabulary
+from jogg_mcp.sandbox import catalog, scripts, vocabulary
 from jogg_mcp.sandbox.crawler import CrawlError, crawl
 from jogg_mcp.sandbox.endpoints import checks
 from jogg_mcp.sandbox.envelope import ApiFailure, Call, endpoint
@@ -109,10 +109,10 @@ URL_VIDEO_REQUIRED = (
 URL_VIDEO_OPTIONAL = ("voice_id", "music_id", "visual_style", "template_id", "override_script", "caption", "video_name")
 
 
-@endpoint("POST", "/v1/create_video_from_url")
-async def create_video_from_url(call: Call) -> dict[str, Any]:
+def _checked_render(call: Call, optional: tuple[str, ...]) -> tuple[dict[str, Any], float]:
+    """The checks create_video_from_url and preview share: the product, and how long its video will be."""
     body = call.body
-    checks.only_fields(body, URL_VIDEO_REQUIRED + URL_VIDEO_OPTIONAL)
+    checks.only_fields(body, URL_VIDEO_REQUIRED + optional)
     for field in URL_VIDEO_REQUIRED:
         checks.required(body, field)
     product = call.state.products.get(str(body["product_id"]))
@@ -139,17 +139,74 @@ async def create_video_from_url(call: Call) -> dict[str, Any]:
     checks.check_avatar(checks.integer(body["avatar_id"], "avatar_id"), avatar_type)
     if body.get("voice_id"):
         checks.check_voice(body["voice_id"])
-    seconds = float(length)
+    script = checks.text_field(body, "override_script")
+    # The video lasts its chosen length, or as long as a longer script takes to say.
+    seconds = max(float(length), vocabulary.spoken_seconds(script) if script else 0.0)
+    return product, seconds
+
+
+@endpoint("POST", "/v1/create_video_from_url")
+async def create_video_from_url(call: Call) -> dict[str, Any]:
+    product, seconds = _checked_render(call, URL_VIDEO_OPTIONAL)
     project = RenderProject(
         project_id=uuid.uuid4().hex,
         kind="url_video",
-        title=checks.text_field(body, "video_name") or product["name"],
+        title=checks.text_field(call.body, "video_name") or product["name"],
         duration=seconds,
         credits=vocabulary.render_credits(seconds),
         container="mp4",
+        request=dict(call.body),
     )
     checks.start_render(call, project, "/v1/create_video_from_url")
     return {"project_id": project.project_id}
+
+
+# The v1 preview body is create_video_from_url's without music_id and video_name.
+PREVIEW_OPTIONAL = tuple(field for field in URL_VIDEO_OPTIONAL if field not in ("music_id", "video_name"))
+
+
+@endpoint("POST", "/v1/preview")
+async def create_preview(call: Call) -> dict[str, Any]:
+    product, seconds = _checked_render(call, PREVIEW_OPTIONAL)
+    style = call.body.get("visual_style") or f"template {call.body.get('template_id')}"
+    project = RenderProject(
+        project_id=uuid.uuid4().hex,
+        kind="preview",
+        title=f"{product['name']} (preview, {style})",
+        duration=seconds,
+        credits=vocabulary.preview_credits(seconds),
+        container="mp4",
+        request=dict(call.body),
+    )
+    checks.start_render(call, project, "/v1/preview")
+    return {"project_id": project.project_id}
+
+
+@endpoint("POST", "/v1/ai_scripts")
+async def ai_scripts(call: Call) -> dict[str, Any]:
+    body = call.body
+    checks.only_fields(body, ("product_id", "name", "description", "target_audience", "video_length", "language"))
+    language = checks.one_of(checks.required(body, "language"), vocabulary.LANGUAGES, "language")
+    length = checks.one_of(body.get("video_length", "30"), ("15", "30", "60"), "video_length")
+    product_id = checks.text_field(body, "product_id")
+    if product_id:
+        product = call.state.products.get(product_id)
+        if product is None:
+            raise ApiFailure(10104, f"Record not found: product_id {product_id}")
+        name, description = product["name"], product["description"]
+        audience = checks.text_field(body, "target_audience") or product["target_audience"]
+    else:  # "If you do not provide the product_id, then the product's name and description are required."
+        name = checks.required(body, "name")
+        description = checks.required(body, "description")
+        audience = checks.text_field(body, "target_audience") or ""
+    if not call.state.charge(vocabulary.AI_SCRIPTS_CREDITS):
+        raise ApiFailure(18020, f"Insufficient credit: scripts cost {vocabulary.AI_SCRIPTS_CREDITS:g}")
+    call.state.count_billable("/v1/ai_scripts")
+    return {
+        "generated_scripts": scripts.write_scripts(
+            name=name, description=description, target_audience=audience, language=language, video_length=int(length)
+        )
+    }
 
 
 _V1_CODES = {"waiting": 2, "processing": 3, "success": 4, "failed": 5, "deleted": 99}
@@ -161,7 +218,7 @@ async def get_project(call: Call) -> dict[str, Any]:
     if not project_id:
         raise checks.bad("project_id is required")
     project = call.state.projects.get(project_id)
-    if project is None or project.kind != "url_video":
+    if project is None or project.kind not in ("url_video", "preview"):
         raise ApiFailure(10104, "Record not found: project_id")
     stage = call.state.stage(project)
     done = stage == "success"

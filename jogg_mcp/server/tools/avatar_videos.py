@@ -27,7 +27,7 @@ from jogg_mcp.server.parameters import (
 from jogg_mcp.server.remote_audio import audio_seconds
 from jogg_mcp.server.replies import CreatedResult
 from jogg_mcp.server.session import jogg_session
-from jogg_mcp.server.spending import MOST_AN_UNKNOWN_RENDER_COSTS, SpendConsent, ask_consent, spend
+from jogg_mcp.server.spending import MOST_AN_UNKNOWN_RENDER_COSTS, Charge, SpendConsent, ask_consent, spend
 
 SCREEN_STYLES = {
     "background": ScreenStyle.BACKGROUND,
@@ -51,8 +51,14 @@ def _request(arguments: Mapping[str, Any]) -> AvatarVideoRequest:
     )
 
 
-def _what(aspect_ratio: str, script: str | None) -> str:
-    return f"{aspect_ratio} avatar video ({'script' if script else 'uploaded audio'})"
+def _charge(request: AvatarVideoRequest, aspect_ratio: str, script: str | None, seconds: float | None) -> Charge:
+    return Charge(
+        kind=ProjectKind.AVATAR_VIDEO,
+        endpoint=avatar_videos_api.CREATE_AVATAR_VIDEO,
+        body=request.wire(),
+        what=f"{aspect_ratio} avatar video ({'script' if script else 'uploaded audio'})",
+        estimate=avatar_video_credits(script, seconds),
+    )
 
 
 async def _ask_consent(
@@ -77,14 +83,8 @@ async def _ask_consent(
     if audio_url:
         async with jogg_session(ctx) as jogg:
             seconds = await audio_seconds(ctx, jogg, audio_url)
-    return await ask_consent(
-        ctx,
-        endpoint=avatar_videos_api.CREATE_AVATAR_VIDEO,
-        body=request.wire(),
-        what=_what(aspect_ratio, script),
-        estimate=avatar_video_credits(script, seconds),
-        new_take=new_take,
-    )
+    charge = _charge(request, aspect_ratio, script, seconds)
+    return await ask_consent(ctx, [charge], what=f"a {charge.what}", new_take=new_take)
 
 
 async def create_avatar_video(
@@ -137,12 +137,8 @@ async def create_avatar_video(
         return await spend(
             ctx,
             jogg,
+            _charge(request, aspect_ratio, script, seconds),
             consent=consent,
-            kind=ProjectKind.AVATAR_VIDEO,
-            endpoint=avatar_videos_api.CREATE_AVATAR_VIDEO,
-            body=request.wire(),
-            what=_what(aspect_ratio, script),
-            estimate=estimate,
             create=lambda: jogg.avatar_videos.create(request, audio_seconds=seconds),
             new_take=new_take,
             max_credits=max_credits,

@@ -19,26 +19,26 @@ from jogg_mcp.api.models import (
     UpdateProductRequest,
     UrlVideoRequest,
 )
-from jogg_mcp.api.pricing import video_credits
+from jogg_mcp.api.pricing import product_video_credits
 from jogg_mcp.api.vocabulary import AspectRatio, AvatarType, Language, MediaType, ProjectKind, ScriptStyle, TemplateType
 from jogg_mcp.server.parameters import (
     AspectRatioName,
     AvatarId,
     AvatarSource,
-    Caption,
     LanguageName,
     MaxCredits,
     MediaUrl,
     NewTake,
     ProductId,
     ProductPageUrl,
+    ProjectId,
     ScriptStyleName,
     VideoName,
     VoiceId,
 )
 from jogg_mcp.server.replies import CreatedResult, ToolResult, reply
 from jogg_mcp.server.session import jogg_session
-from jogg_mcp.server.spending import SpendConsent, ask_consent, ledger_key, spend
+from jogg_mcp.server.spending import Charge, SpendConsent, ask_consent, ledger_key, recorded, spend
 from jogg_mcp.server.voices import language_mismatch
 
 
@@ -195,116 +195,168 @@ async def update_product(
     return reply(ctx, result, _summary(result, "Updated"))
 
 
-def _video_request(arguments: Mapping[str, Any]) -> UrlVideoRequest:
-    """The request create_video sends, from its arguments (its consent question sees the same request)."""
-    return UrlVideoRequest(
-        product_id=arguments["product_id"],
-        aspect_ratio=AspectRatio(arguments["aspect_ratio"]),
-        video_length=arguments["video_length"],
-        language=arguments["language"],
-        avatar_id=arguments["avatar_id"],
-        avatar_type=AvatarType[arguments["avatar_type"].upper()],
-        voice_id=arguments["voice_id"],
-        script_style=arguments["script_style"],
-        visual_style=arguments["visual_style"],
-        template_id=arguments["template_id"],
-        template_type=TemplateType(arguments["template_type"]),
-        music_id=arguments["music_id"],
-        caption=arguments["caption"],
-        override_script=arguments["override_script"] or None,
-        video_name=arguments["video_name"],
+# What create_video needs when it does not start from a preview.
+REQUIRED_SETTINGS = (
+    "product_id",
+    "aspect_ratio",
+    "video_length",
+    "language",
+    "avatar_id",
+    "avatar_type",
+    "voice_id",
+    "script_style",
+)
+SETTINGS = (
+    *REQUIRED_SETTINGS,
+    "visual_style",
+    "template_id",
+    "template_type",
+    "music_id",
+    "caption",
+    "override_script",
+    "video_name",
+)
+DEFAULTS: Mapping[str, Any] = {"template_type": TemplateType.PUBLIC, "caption": True}
+
+
+def given_settings(arguments: Mapping[str, Any]) -> dict[str, Any]:
+    """The video settings among a tool's arguments that were given, in UrlVideoRequest's terms."""
+    given = {name: arguments[name] for name in SETTINGS if arguments.get(name) not in (None, "")}
+    if "aspect_ratio" in given:
+        given["aspect_ratio"] = AspectRatio(given["aspect_ratio"])
+    if "avatar_type" in given:
+        given["avatar_type"] = AvatarType[given["avatar_type"].upper()]
+    if "template_type" in given:
+        given["template_type"] = TemplateType(given["template_type"])
+    return given
+
+
+async def video_request(ctx: Context, arguments: Mapping[str, Any]) -> UrlVideoRequest:
+    """The request create_video sends, from its arguments: a preview's settings (from_preview) with the given
+    ones on top, or the given ones alone. Its consent question and the tool build it the same way."""
+    given = given_settings(arguments)
+    preview_id = arguments.get("from_preview")
+    if not preview_id:
+        missing = [name for name in REQUIRED_SETTINGS if name not in given]
+        if missing:
+            raise ToolError(
+                f"create_video needs {', '.join(missing)} (or from_preview=<a preview's project_id>, to take every "
+                "setting from a preview made with preview_video). Nothing was sent, so nothing was charged."
+            )
+        return UrlVideoRequest(**{**DEFAULTS, **given})
+    record = await recorded(ctx, preview_id)
+    if record is None or record.kind != ProjectKind.PREVIEW or record.key_hash != ledger_key(ctx):
+        raise ToolError(
+            f"{preview_id!r} is not a preview this server made with this API key, so its settings are not known "
+            "here. from_preview takes a project_id returned by preview_video; otherwise give the video's settings "
+            "(product_id, aspect_ratio, ...) yourself. Nothing was sent, so nothing was charged."
+        )
+    settings = UrlVideoRequest.from_wire(record.request).model_dump()
+    if "template_id" in given:  # a layout given now replaces the preview's, whichever kind it was
+        settings["visual_style"] = None
+    if "visual_style" in given:
+        settings["template_id"] = None
+    return UrlVideoRequest(**{**settings, **given})
+
+
+def video_what(request: UrlVideoRequest) -> str:
+    return f"{request.video_length} s {request.aspect_ratio.value} video of product {request.product_id}"
+
+
+def video_charge(request: UrlVideoRequest) -> Charge:
+    return Charge(
+        kind=ProjectKind.URL_VIDEO,
+        endpoint=products_api.CREATE_VIDEO,
+        body=request.wire(),
+        what=video_what(request),
+        estimate=product_video_credits(request.video_length, request.override_script),
     )
-
-
-def _video_what(video_length: int, aspect_ratio: str, product_id: str) -> str:
-    return f"{video_length} s {aspect_ratio} video of product {product_id}"
 
 
 async def _ask_video_consent(
     ctx: Context,
-    product_id: str,
-    aspect_ratio: str,
-    video_length: Literal[15, 30, 60],
-    language: Language,
-    avatar_id: int,
-    avatar_type: str,
-    voice_id: str,
-    script_style: ScriptStyle,
+    product_id: str | None,
+    aspect_ratio: str | None,
+    video_length: int | None,
+    language: Language | None,
+    avatar_id: int | None,
+    avatar_type: str | None,
+    voice_id: str | None,
+    script_style: ScriptStyle | None,
     visual_style: str | None,
     template_id: int | None,
-    template_type: str,
+    template_type: str | None,
     music_id: int | None,
-    caption: bool,
+    caption: bool | None,
     override_script: str | None,
     video_name: str | None,
+    from_preview: str | None,
     new_take: bool,
 ) -> SpendConsent | Elicit[SpendConsent]:
     """Before the tool runs: ask the user to agree to the cost (spending.ask_consent says when it asks)."""
     try:
-        request = _video_request(locals())
-    except ValidationError:
+        request = await video_request(ctx, locals())
+    except (ToolError, ValidationError):
         return SpendConsent(confirm=True)  # the tool refuses it without sending anything: nothing to agree to
     async with jogg_session(ctx) as jogg:
-        if await language_mismatch(ctx, jogg, ledger_key(ctx), voice_id, language) is not None:
+        if await language_mismatch(ctx, jogg, ledger_key(ctx), request.voice_id, request.language) is not None:
             return SpendConsent(confirm=True)  # refused in the tool, before anything is sent: nothing to ask
-    return await ask_consent(
-        ctx,
-        endpoint=products_api.CREATE_VIDEO,
-        body=request.wire(),
-        what=_video_what(video_length, aspect_ratio, product_id),
-        estimate=video_credits(video_length),
-        new_take=new_take,
-    )
+    charge = video_charge(request)
+    return await ask_consent(ctx, [charge], what=f"a {charge.what}", new_take=new_take)
 
 
 async def create_video(
     ctx: Context,
-    product_id: ProductId,
-    aspect_ratio: AspectRatioName,
-    video_length: Annotated[Literal[15, 30, 60], Field(description="Seconds: 15, 30 or 60")],
-    language: LanguageName,
-    avatar_id: AvatarId,
-    avatar_type: AvatarSource,
-    voice_id: VoiceId,
-    script_style: ScriptStyleName,
+    product_id: ProductId | None = None,
+    aspect_ratio: AspectRatioName | None = None,
+    video_length: Annotated[Literal[15, 30, 60] | None, Field(description="Seconds: 15, 30 or 60")] = None,
+    language: LanguageName | None = None,
+    avatar_id: AvatarId | None = None,
+    avatar_type: AvatarSource | None = None,
+    voice_id: VoiceId | None = None,
+    script_style: ScriptStyleName | None = None,
     visual_style: Annotated[
         str | None,
         Field(default=None, max_length=200, description="Name from list_visual_styles; or give template_id"),
     ] = None,
     template_id: Annotated[int | None, Field(default=None, ge=0, description="From list_templates")] = None,
-    template_type: Annotated[Literal["public", "custom"], Field(description="Source of template_id")] = "public",
+    template_type: Annotated[
+        Literal["public", "custom"] | None, Field(description="Source of template_id (default public)")
+    ] = None,
     music_id: Annotated[int | None, Field(default=None, ge=0, description="From list_music")] = None,
-    caption: Caption = True,
+    caption: Annotated[bool | None, Field(description="Burn in subtitles (default true)")] = None,
     override_script: Annotated[
-        str | None, Field(default=None, max_length=5000, description="Your own script instead of JoggAI's")
+        str | None,
+        Field(default=None, max_length=5000, description="Your own script instead of JoggAI's, e.g. from draft_script"),
     ] = None,
     video_name: VideoName = None,
+    from_preview: Annotated[
+        ProjectId | None,
+        Field(description="A preview_video project_id: render with that preview's settings; fields given override"),
+    ] = None,
     new_take: NewTake = False,
     max_credits: MaxCredits = None,
     *,
     consent: Annotated[ElicitationResult[SpendConsent], Resolve(_ask_video_consent)],
 ) -> Annotated[CallToolResult, CreatedResult]:
     """Start rendering a marketing video for a product, presented by an avatar. COSTS CREDITS: 1 credit
-    (15, 30 and 60 s videos each start one 2-minute block); never call it twice for one request.
+    per started 2 minutes (15, 30 and 60 s videos cost 1); never call it twice for one request.
 
-    Give exactly one of visual_style (layout, by name) or template_id. Ids must come from the list_*
-    tools, never guessed. Returns project_id at once; rendering takes minutes.
-    Next: get_project with wait_seconds to follow it to the video URL.
+    Either from_preview (a preview the user liked: its settings are reused, any field given overrides) or
+    product_id, aspect_ratio, video_length, language, avatar_id, avatar_type, voice_id, script_style and
+    exactly one of visual_style or template_id. Ids come from the list_* tools, never guessed.
+    Returns project_id at once. Next: get_project with wait_seconds.
     """
     async with jogg_session(ctx, billable=True) as jogg:
-        request = _video_request(locals())
-        mismatch = await language_mismatch(ctx, jogg, ledger_key(ctx), voice_id, request.language)
+        request = await video_request(ctx, locals())
+        mismatch = await language_mismatch(ctx, jogg, ledger_key(ctx), request.voice_id, request.language)
         if mismatch is not None:
             raise ToolError(mismatch)
         return await spend(
             ctx,
             jogg,
+            video_charge(request),
             consent=consent,
-            kind=ProjectKind.URL_VIDEO,
-            endpoint=products_api.CREATE_VIDEO,
-            body=request.wire(),
-            what=_video_what(video_length, aspect_ratio, product_id),
-            estimate=video_credits(video_length),
             create=lambda: jogg.products.create_video(request),
             new_take=new_take,
             max_credits=max_credits,

@@ -38,10 +38,17 @@ class ProjectResult(ToolResult):
     charged_credits: float | None = Field(default=None, description="What JoggAI reports it charged, where it does")
     waited_seconds: float = 0.0
     found_by: str | None = Field(default=None, description="For an id this server did not start: how it was found")
+    cost_note: str | None = None
 
 
 def _result(project: Project, waited: float) -> ProjectResult:
-    if project.status is ProjectStatus.SUCCEEDED:
+    preview = project.kind is ProjectKind.PREVIEW
+    if project.status is ProjectStatus.SUCCEEDED and preview:
+        step = (
+            "Show the user this preview (video_url). If they like it, render it in full with "
+            f"create_video(from_preview={project.project_id!r}) (1 credit); or preview other styles."
+        )
+    elif project.status is ProjectStatus.SUCCEEDED:
         step = "Share video_url with the user (and cover_url as a thumbnail)."
     elif project.status is ProjectStatus.FAILED:
         step = "Tell the user it failed and why; fix the cause before creating a new video (that costs credits)."
@@ -58,11 +65,19 @@ def _result(project: Project, waited: float) -> ProjectResult:
         done=project.status.is_final,
         waited_seconds=round(waited, 1),
         next_step=step,
+        cost_note=PREVIEW_COST_NOTE if preview else None,
     )
 
 
+PREVIEW_COST_NOTE = (
+    "A preview: a cheap draft (0.5 credit per started 2 minutes, charged when it started). Rendering it in full "
+    "is a new video: 1 credit per started 2 minutes."
+)
+
+
 def _text(result: ProjectResult) -> str:
-    text = f"Project {result.project_id} is {result.status.value} (JoggAI: {result.raw_status})."
+    kind = "Preview" if result.kind is ProjectKind.PREVIEW else "Project"
+    text = f"{kind} {result.project_id} is {result.status.value} (JoggAI: {result.raw_status})."
     if result.video_url:
         text += f" Video: {result.video_url}"
     if result.error:
@@ -80,7 +95,7 @@ async def get_project(
     ] = 0,
 ) -> Annotated[CallToolResult, ProjectResult]:
     """Status of a video render: queued, rendering, succeeded (with video_url), failed (with error) or
-    deleted. Free. Works for product videos and avatar videos.
+    deleted. Free. Works for product videos, previews and avatar videos.
 
     With wait_seconds > 0 it checks every few seconds, reporting progress, until the render finishes or
     the time is up, then returns the latest state; if not done, call it again.
@@ -112,7 +127,7 @@ async def get_project(
     if record is not None:
         await remember_status(ctx, record, project.status.value, project.charged_credits)
     result = _result(project, waited)
-    if known_kind is None:
+    if known_kind is None:  # a preview made elsewhere reads as a product video: /v1/project tells no kind
         what = "product video" if project.kind is ProjectKind.URL_VIDEO else "avatar video"
         result.found_by = f"Not started by this server (or before it restarted): JoggAI knows it as a {what}."
     return reply(ctx, result, _text(result))
@@ -123,7 +138,9 @@ RECORDS_SCANNED = 500
 
 
 class ProjectItem(BaseModel):
-    project_id: str | None = Field(description="None when JoggAI's answer was lost or it refused the request")
+    project_id: str | None = Field(
+        description="None for script drafts (nothing to render), or when JoggAI's answer was lost or it refused"
+    )
     kind: str
     what: str
     created_at: int = Field(description="Unix time")
@@ -151,6 +168,12 @@ def _item(record: SpendRecord) -> ProjectItem:
     )
 
 
+def _cost(item: ProjectItem) -> str:
+    if item.charged_credits is not None:
+        return f"{item.charged_credits:g} credits charged"
+    return "cost unknown" if item.estimated_credits is None else f"{item.estimated_credits:g} credits"
+
+
 async def list_projects(
     ctx: Context,
     status: Annotated[
@@ -160,8 +183,8 @@ async def list_projects(
     page: Annotated[int, Field(ge=1, le=1000, description="Page number, from 1")] = 1,
     page_size: Annotated[int, Field(ge=1, le=50, description="Items per page (1-50)")] = 10,
 ) -> Annotated[CallToolResult, ProjectList]:
-    """The renders this server started with this API key, newest first: project_id, what was asked, status
-    and cost. Free. Unfinished ones are checked with JoggAI first.
+    """What this server spent credits on with this API key, newest first (renders, previews, script drafts):
+    project_id, kind, what was asked, status and cost. Free. Unfinished renders are checked with JoggAI first.
 
     Use it after an error that says a request may already have been charged, or to find an earlier video.
     Next: get_project(project_id) for one of them.
@@ -188,6 +211,6 @@ async def list_projects(
     if shown:
         step = (step + " Call get_project(project_id) to follow one, or share a succeeded one's video.").strip()
     result = ProjectList(projects=shown, page=page, more=more, next_step=step)
-    lines = "; ".join(f"{i.project_id or '(no id)'} {i.status} ({i.what})" for i in shown[:8])
-    text = f"{len(shown)} render(s) on page {page}" + (f": {lines}." if shown else ": none started with this key.")
+    lines = "; ".join(f"{i.project_id or '(no id)'} {i.status}, {_cost(i)} ({i.what})" for i in shown[:8])
+    text = f"{len(shown)} item(s) on page {page}" + (f": {lines}." if shown else ": nothing spent with this key.")
     return reply(ctx, result, text)
