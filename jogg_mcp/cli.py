@@ -124,7 +124,9 @@ def _sandbox_command(args: argparse.Namespace) -> int:
     from jogg_mcp.sandbox.server import serve_forever
     from jogg_mcp.sandbox.state import SandboxOptions
 
-    options = SandboxOptions(api_key=args.api_key, credits=args.credits, render_seconds=args.render_seconds)
+    options = SandboxOptions(
+        api_key=args.api_key, credits=args.credits, render_seconds=args.render_seconds, record=args.record
+    )
     print(
         f"JoggAI sandbox: JOGG_BASE_URL=http://{args.host}:{args.port} JOGG_API_KEY=<the --api-key you chose>",
         file=sys.stderr,
@@ -137,7 +139,9 @@ def _demo_command(args: argparse.Namespace) -> int:
     logging.basicConfig(stream=sys.stderr, level=logging.WARNING)
     from jogg_mcp.demo import DemoOptions, run
 
-    return run(DemoOptions(live=args.live, url=args.url, yes=args.yes, render_seconds=args.render_seconds))
+    return run(
+        DemoOptions(live=args.live, url=args.url, yes=args.yes, draft=args.draft, render_seconds=args.render_seconds)
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -196,7 +200,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="use the real JoggAI API (needs JOGG_API_KEY and --url; asks before spending credits)",
     )
     demo.add_argument("--url", help="product page URL (required with --live)")
-    demo.add_argument("--yes", action="store_true", help="with --live: spend the credit without asking")
+    demo.add_argument(
+        "--draft",
+        action="store_true",
+        help="draft first: review the product, draft scripts, preview two styles, render the chosen preview",
+    )
+    demo.add_argument("--yes", action="store_true", help="with --live: spend the credits without asking")
     demo.add_argument("--render-seconds", type=float, default=8.0, help=argparse.SUPPRESS)
     demo.set_defaults(handler=_demo_command)
 
@@ -210,6 +219,11 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         default=6.0,
         help="seconds a render takes from create to success (default 6; 0 is instant)",
+    )
+    sandbox.add_argument(
+        "--record",
+        metavar="FILE",
+        help="append every API exchange to FILE as JSON lines (for ../shared/tools/contract-check --from-record)",
     )
     sandbox.set_defaults(handler=_sandbox_command)
     return parser

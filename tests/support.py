@@ -222,6 +222,7 @@ def http_server(*args: str, env: Mapping[str, str] | None = None) -> Iterator[tu
 # --- npm tools ------------------------------------------------------------------------------------------
 
 ROOT = Path(__file__).resolve().parent.parent
+CONTRACT_CHECK = ROOT.parent / "shared" / "tools" / "contract-check"  # beside the checkout (its README)
 TOOLS_DIR = ROOT / ".tools"
 
 

@@ -9,9 +9,8 @@ import subprocess
 
 import pytest
 
+from tests.support import CONTRACT_CHECK as CHECKER
 from tests.support import ROOT
-
-CHECKER = ROOT.parent / "shared" / "tools" / "contract-check"
 
 pytestmark = pytest.mark.slow
 

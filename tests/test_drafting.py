@@ -3,6 +3,8 @@ preview styles cheaply, render the chosen preview with its own settings."""
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
 from typing import Any
 
 import httpx2
@@ -10,7 +12,16 @@ import pytest
 from mcp import Client
 
 from jogg_mcp.sandbox import SandboxServer
-from tests.support import VIDEO, User, mcp_client, sandbox_product, sandbox_render, server_settings
+from tests.support import (
+    CONTRACT_CHECK,
+    ROOT,
+    VIDEO,
+    User,
+    mcp_client,
+    sandbox_product,
+    sandbox_render,
+    server_settings,
+)
 
 pytestmark = pytest.mark.anyio
 
@@ -50,7 +61,30 @@ async def wait_until_done(client: Client, sandbox: SandboxServer, project_id: st
 
 async def test_the_whole_draft_conversation(mcp: Client, sandbox: SandboxServer) -> None:
     sandbox.state.render_seconds = 600  # renders progress only as the test moves the sandbox's clock
+    await draft_conversation(mcp, sandbox)
 
+
+@pytest.mark.slow
+@pytest.mark.skipif(not CONTRACT_CHECK.exists(), reason="the contract checker is in ../shared/tools")
+async def test_the_draft_conversation_follows_joggai_specs(tmp_path: Path) -> None:
+    """JoggAI's OpenAPI files judge every exchange of the conversation, recorded by the sandbox."""
+    record = tmp_path / "record.jsonl"
+    with SandboxServer(render_seconds=600, record=str(record)) as sandbox:
+        async with mcp_client(server_settings(sandbox), sandbox=True) as client:
+            await draft_conversation(client, sandbox)
+    accepted = ROOT / "docs" / "contract-accepted.txt"
+    command = [str(CONTRACT_CHECK), "--from-record", str(record), "--accept-file", str(accepted)]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=850)
+    report = done.stdout
+    assert done.returncode == 0, report + done.stderr[-3000:]
+    assert report.splitlines()[-1].endswith(" 0 violations"), report
+    for operation in ("POST /ai_scripts", "POST /preview", "POST /create_video_from_url", "GET /project"):
+        assert operation in report, operation  # exercised, and so judged
+
+
+async def draft_conversation(mcp: Client, sandbox: SandboxServer) -> None:
+    """create product, get_product, update, draft_script, preview_video in two styles, wait for both,
+    create_video(from_preview), wait, video URL; then what was spent, and what was sent."""
     # "What did you get from my page?" ... "make the description punchier"
     product = await call(mcp, "create_product_from_url", url="https://shop.example/p/77")
     product_id = product["product_id"]

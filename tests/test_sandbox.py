@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.server
+import json
 import os
 import subprocess
 import sys
@@ -242,3 +243,23 @@ def test_cli_sandbox_serves_and_refuses_public_hosts() -> None:
         process.terminate()
         stdout, _ = process.communicate(timeout=20)
     assert stdout == b""  # logs go to stderr only
+
+
+def test_the_record_holds_api_exchanges_only(tmp_path: Path) -> None:
+    record = tmp_path / "record.jsonl"
+    with SandboxServer(render_seconds=0, record=str(record)) as sandbox:
+        url = ticket(sandbox)["sign_url"]
+        assert put(url).status_code == 200
+        httpx2.get(sandbox.base_url + "/_sandbox/stats")
+        api(sandbox, "GET", "/v2/voices", params={"page": "1"})
+    lines = [json.loads(line) for line in record.read_text().splitlines()]
+    assert [(line["method"], line["path"].split("/")[1]) for line in lines] == [
+        ("POST", "v2"),
+        ("PUT", "upload"),
+        ("GET", "v2"),
+    ]
+    upload, stored, voices = lines
+    assert upload["headers"]["x-api-key"] == "<redacted>" and sandbox.api_key not in record.read_text()
+    assert upload["body"]["filename"] == "a.png" and upload["response_body"]["data"]["sign_url"] == url
+    assert stored["body"] is None and stored["body_bytes"] == 4 and "X-Amz-Signature=" in stored["query"]
+    assert voices["query"] == "page=1" and voices["status"] == 200 and voices["response_body"]["code"] == 0

@@ -9,6 +9,7 @@ import json
 import math
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 import anyio
@@ -22,6 +23,7 @@ from starlette.types import Receive, Scope, Send
 from jogg_mcp.sandbox import endpoints, media
 from jogg_mcp.sandbox.envelope import MESSAGES, ApiFailure, Call, Handler
 from jogg_mcp.sandbox.faults import FaultKind, FaultSpec
+from jogg_mcp.sandbox.recorder import ExchangeRecorder
 from jogg_mcp.sandbox.state import RequestRecord, SandboxState
 
 
@@ -309,4 +311,6 @@ def build_app(state: SandboxState) -> Starlette:
     ]
     app = Starlette(routes=routes)
     app.state.sandbox = state
+    if state.options.record:
+        app.add_middleware(ExchangeRecorder, path=Path(state.options.record))
     return app

@@ -24,6 +24,7 @@ class SandboxOptions:
     rate_limit: int = 20  # POSTs per key per window (the documented limit)
     rate_window: float = 60.0
     signed_url_ttl: float = 600.0  # seconds a signed upload URL stays valid
+    record: str | None = None  # a file to append every API exchange to (sandbox/recorder.py)
 
 
 @dataclass

@@ -31,6 +31,14 @@ def test_upload_limits_agree() -> None:
 @pytest.mark.parametrize("seconds", [0, 1, 15, 30, 60, 119.9, 120, 120.1, 239, 240, 290, 600])
 def test_prices_agree(seconds: float) -> None:
     assert pricing.video_credits(seconds) == sandbox.render_credits(seconds)
+    assert pricing.PREVIEW_CREDITS_PER_BLOCK * pricing.video_credits(seconds) == sandbox.preview_credits(seconds)
+
+
+def test_draft_prices_agree() -> None:
+    assert pricing.AI_SCRIPTS_CREDITS == sandbox.AI_SCRIPTS_CREDITS == 0.2
+    assert pricing.preview_credits(15, None) == 0.5 and pricing.product_video_credits(60, None) == 1
+    long_script = "word " * 330  # read in about 140 s: the video runs past its 60 s, into a second block
+    assert pricing.product_video_credits(60, long_script) == 2 and pricing.preview_credits(60, long_script) == 1.0
 
 
 SCRIPTS = {
