@@ -54,6 +54,26 @@ def test_demo_walks_the_seed_flow_to_a_video_url() -> None:
     assert "Traceback" not in done.stderr
 
 
+def test_demo_draft_walks_the_drafting_conversation() -> None:
+    done = run_demo("--draft", "--render-seconds", "1")
+    assert done.returncode == 0, done.stdout + done.stderr
+    out = done.stdout
+    for fragment in (
+        "5. Review the product as JoggAI holds it (free)",
+        "6. Draft scripts (0.2 credit)",
+        "[Storytime]",
+        "7. Preview it in two visual styles (0.5 credit each)",
+        "previews started",
+        "8. Render the",
+        "spent 2.2 credits in all: 0.2 on ai_scripts, 1 on preview, 1 on url_video",
+        "draft_script",
+        "preview_video",
+    ):
+        assert fragment in out, fragment
+    assert out.count("preview: http://127.0.0.1:") == 2
+    assert out.strip().splitlines()[-1].startswith("Your video is ready: http://127.0.0.1:")
+
+
 def test_live_needs_a_key_and_a_url() -> None:
     assert "needs JOGG_API_KEY" in run_demo("--live").stdout
     assert "needs --url" in run_demo("--live", env={"JOGG_API_KEY": "k"}).stdout

@@ -22,8 +22,12 @@ async def test_instructions_describe_the_workflow(mcp: Client) -> None:
         "create_video",
         "get_project",
         "SPEND CREDITS",
+        "from_preview",
     ):
         assert step in instructions
+    # The cheap path comes first: drafts are offered before the render that spends a credit.
+    assert instructions.index("draft_script") < instructions.index("preview_video") < instructions.index("SPEND")
+    assert "ask the\nuser before the first credit" in instructions
 
 
 async def test_limits_resource_is_the_formats_table(mcp: Client) -> None:
@@ -47,3 +51,5 @@ async def test_product_video_prompt(mcp: Client) -> None:
     )
     text = prompt.messages[0].content.text  # type: ignore[union-attr]
     assert "https://shop.example/p/1" in text and "square" in text and "Only after I confirm" in text
+    assert text.index("draft_script") < text.index("preview_video") < text.index("from_preview")
+    assert "0.2 credit" in text and "0.5 credit each" in text and "(1 credit)" in text

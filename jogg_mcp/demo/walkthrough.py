@@ -2,8 +2,9 @@
 
 It starts the JoggAI sandbox and jogg-mcp over stdio, connects the official MCP client, and walks the guide:
 upload a sample image and audio file, create a product from a (local) product page, update it, create a
-video, wait for it with progress, and print the video URL and a summary. With --live it does the same
-against the real JoggAI API, asking before it spends credits.
+video, wait for it with progress, and print the video URL and a summary. With --draft it drafts first, as a
+user would in conversation: review the product, draft scripts, preview two styles, render the chosen preview.
+With --live it does the same against the real JoggAI API, asking before it spends credits.
 """
 
 from __future__ import annotations
@@ -82,6 +83,7 @@ class DemoOptions:
     live: bool = False
     url: str | None = None
     yes: bool = False
+    draft: bool = False  # the draft conversation: scripts and previews before the render
     render_seconds: float = 8.0
 
 
@@ -155,63 +157,122 @@ class Demo:
         voice = (await self.call(client, "4. voice", "list_voices", {"language": "english", "page_size": 3}))["voices"][
             0
         ]
-        style = (await self.call(client, "4. style", "list_visual_styles", {"aspect_ratio": "portrait"}))[
+        styles = (await self.call(client, "4. style", "list_visual_styles", {"aspect_ratio": "portrait"}))[
             "visual_styles"
-        ][0]
+        ]
+        style = styles[0]
         say(
             f"   avatar {avatar['name']} ({avatar['avatar_id']}), voice {voice['name']} ({voice['voice_id']}), "
             f"style {style}"
         )
 
+        settings = {
+            "product_id": product["product_id"],
+            "aspect_ratio": "portrait",
+            "video_length": 15,
+            "language": "english",
+            "avatar_id": avatar["avatar_id"],
+            "avatar_type": avatar["avatar_type"],
+            "voice_id": voice["voice_id"],
+            "script_style": "Don't Worry",
+            "caption": True,
+        }
+        if self.options.draft:
+            return await self._draft(client, settings, styles[:2])
+
         step(5, "Create the video (this is the step that spends credits)")
         credits = await self.call(client, "5. credits", "get_credits", {})
         say(f"   {credits['remaining_credits']:g} credits available; a 15 s video costs 1")
-        if self.options.live and not self._confirm(credits["remaining_credits"]):
+        left = credits["remaining_credits"]
+        if self.options.live and not self._confirm(f"Create the video for 1 credit (of {left:g})?"):
             raise DemoError("stopped before spending credits, as asked")
-        created = await self.call(
-            client,
-            "5. create",
-            "create_video",
-            {
-                "product_id": product["product_id"],
-                "aspect_ratio": "portrait",
-                "video_length": 15,
-                "language": "english",
-                "avatar_id": avatar["avatar_id"],
-                "avatar_type": avatar["avatar_type"],
-                "voice_id": voice["voice_id"],
-                "script_style": "Don't Worry",
-                "visual_style": style,
-                "caption": True,
-            },
-        )
+        created = await self.call(client, "5. create", "create_video", {**settings, "visual_style": style})
         say(f"   project {created['project_id']} queued; {created['cost_note']}")
 
         step(6, "Wait for the render (get_project waits up to 45 s per call, reporting progress)")
+        return await self._wait(client, "6. wait", created["project_id"])
+
+    async def _draft(self, client: Any, settings: dict[str, Any], styles: list[str]) -> str:
+        """The draft conversation: review, script drafts, two previews, then the chosen one rendered in full."""
+        say, step = self.console.say, self.console.step
+        product_id = settings["product_id"]
+
+        step(5, "Review the product as JoggAI holds it (free)")
+        product = await self.call(client, "5. review", "get_product", {"product_id": product_id})
+        say(f"   {product['name']!r} for {product['target_audience']!r}: {product['description'][:100]}")
+
+        step(6, "Draft scripts (0.2 credit): JoggAI writes several, in different styles")
+        credits = await self.call(client, "6. credits", "get_credits", {})
+        left = credits["remaining_credits"]
+        if self.options.live and not self._confirm(f"Draft scripts for 0.2 credit (of {left:g})?"):
+            raise DemoError("stopped before spending credits, as asked")
+        drafts = await self.call(
+            client, "6. draft", "draft_script", {"product_id": product_id, "language": "english", "video_length": 15}
+        )
+        for script in drafts["scripts"]:
+            first_line = script["text"].splitlines()[0]
+            say(f"   [{script['script_style']}] ~{script['estimated_seconds']:.0f} s: {first_line[:80]}")
+        chosen_script = drafts["scripts"][0]
+        say(f"   using the {chosen_script['script_style']} draft")
+
+        step(7, f"Preview it in two visual styles (0.5 credit each): {', '.join(styles)}")
+        if self.options.live and not self._confirm(f"Make {len(styles)} previews for {0.5 * len(styles):g} credit?"):
+            raise DemoError("stopped before spending credits, as asked")
+        previews = await self.call(
+            client,
+            "7. preview",
+            "preview_video",
+            {**settings, "visual_styles": styles, "override_script": chosen_script["text"]},
+        )
+        for preview in previews["previews"]:
+            if preview["project_id"] is None:
+                raise DemoError(f"the {preview['visual_style']} preview did not start: {preview['error']}")
+            say(f"   {preview['visual_style']}: waiting for {preview['project_id']}")
+            url = await self._wait(client, "7. wait", preview["project_id"])
+            say(f"   {preview['visual_style']} preview: {url}")
+
+        chosen = previews["previews"][-1]
+        step(8, f"Render the {chosen['visual_style']} preview in full (1 credit), with its own settings")
+        if self.options.live and not self._confirm("Render the chosen preview for 1 credit?"):
+            raise DemoError("stopped before spending credits, as asked")
+        created = await self.call(client, "8. render", "create_video", {"from_preview": chosen["project_id"]})
+        say(f"   project {created['project_id']} queued; {created['cost_note']}")
+        url = await self._wait(client, "8. wait", created["project_id"])
+        listed = await self.call(client, "8. spent", "list_projects", {})
+        by_kind: dict[str, float] = {}
+        for item in listed["projects"]:
+            by_kind[item["kind"]] = by_kind.get(item["kind"], 0) + (item["estimated_credits"] or 0)
+        parts = ", ".join(f"{credits:g} on {kind}" for kind, credits in reversed(by_kind.items()))
+        say(f"   spent {sum(by_kind.values()):g} credits in all: {parts}")
+        return url
+
+    async def _wait(self, client: Any, step: str, project_id: str) -> str:
         for _ in range(40):
-            project = await self.call(
-                client, "6. wait", "get_project", {"project_id": created["project_id"], "wait_seconds": 45}
-            )
+            project = await self.call(client, step, "get_project", {"project_id": project_id, "wait_seconds": 45})
             if project["done"]:
                 break
-            say(f"   still {project['status']}; asking again")
+            self.console.say(f"   still {project['status']}; asking again")
         else:
             raise DemoError("the render did not finish in 30 minutes")
         if project["status"] != "succeeded":
             raise DemoError(f"the render {project['status']}: {project.get('error')}")
         return str(project["video_url"])
 
-    def _confirm(self, remaining: float) -> bool:
+    def _confirm(self, question: str) -> bool:
         if self.options.yes:
             return True
         if not sys.stdin.isatty():
-            self.console.say("   not a terminal, so not asking: re-run with --yes to spend the credit")
+            self.console.say("   not a terminal, so not asking: re-run with --yes to spend the credits")
             return False
-        answer = input(f"   Create the video for 1 credit (of {remaining:g})? [y/N] ")
+        answer = input(f"   {question} [y/N] ")
         return answer.strip().lower() in ("y", "yes")
 
 
 def _headline(tool: str, data: dict[str, Any]) -> str:
+    if "scripts" in data or "previews" in data:
+        return f"{len(data.get('scripts') or data['previews'])} {'scripts' if 'scripts' in data else 'previews'}"
+    if "projects" in data:
+        return f"{len(data['projects'])} items spent on"
     for key in ("asset_url", "video_url", "project_id", "product_id"):
         if data.get(key):
             return f"{key}={data[key]}"

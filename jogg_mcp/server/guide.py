@@ -12,19 +12,23 @@ from jogg_mcp.media.formats import limits_markdown
 from jogg_mcp.server.runtime import Runtime
 
 INSTRUCTIONS = """\
-jogg-mcp makes marketing videos with JoggAI. Workflow:
+jogg-mcp makes marketing videos with JoggAI. Draft cheaply before spending; state each step's cost and ask the
+user before the first credit is spent.
 1. Optional: upload_asset for the user's own files (logo, product photos, clips, voice-over); it returns asset_url.
-2. create_product_from_url with the product page URL (free) -> product_id, with JoggAI's name, description, media.
-3. Show the user what JoggAI extracted (get_product shows it again at any time); update_product to fix the
-   name or description, or to set media (asset_urls from step 1).
-4. Pick ids with list_avatars, list_voices, list_visual_styles or list_templates, list_music; never guess ids.
-5. create_video (product video) or create_avatar_video (an avatar reading a script or uploaded audio). These
-   SPEND CREDITS (1 per started 2 minutes of video): tell the user the cost and ask before calling. An
-   identical request within 30 minutes returns the first render (charged: false) instead of paying again;
-   new_take=true renders again on purpose. max_credits caps one call.
+2. create_product_from_url with the product page URL (free) -> product_id. Show the user what JoggAI extracted
+   (get_product, free, at any time); update_product (free) fixes name, description, audience or media.
+3. Pick ids with list_avatars, list_voices, list_visual_styles or list_templates, list_music; never guess ids.
+4. Offer drafts before a full render: draft_script (0.2 credit: several scripts in different styles; the
+   chosen text, edited with the user, goes to override_script) and preview_video (0.5 credit per visual style,
+   1-4 styles; follow each with get_project and show the user).
+5. Render: create_video(from_preview=<the chosen preview's project_id>) reuses that preview's settings, or
+   create_video with every setting; create_avatar_video for an avatar reading a script or uploaded audio.
+   These SPEND CREDITS (1 per started 2 minutes of video). An identical request within 30 minutes returns the
+   first one (charged: false) instead of paying again; new_take=true makes it again on purpose. max_credits
+   caps one call.
 6. get_project(project_id, wait_seconds=45) until status is succeeded, then give the user video_url.
    Renders take minutes: if not done, call get_project again; never create the video again.
-7. list_projects shows every render started here, with status and cost (use it after any doubtful error).
+7. list_projects shows everything spent here (renders, previews, drafts) with status and cost.
 Errors say what to fix. A failed create that might have been accepted is never retried automatically."""
 
 
@@ -59,11 +63,19 @@ def register(server: MCPServer[Any], runtime: Runtime) -> None:
     ) -> str:
         """Plan and make a marketing video for a product page, step by step, confirming before spending credits."""
         return (
-            f"Make a {video_length}-second {aspect_ratio} marketing video for the product at {url}.\n"
-            "1. Call create_product_from_url with that URL and show me the extracted name and description.\n"
+            f"Make a {video_length}-second {aspect_ratio} marketing video for the product at {url}. Draft it with "
+            "me cheaply before any full render, and tell me the cost of every step before it is spent.\n"
+            "1. Call create_product_from_url with that URL (free) and show me the extracted name, description and "
+            "media (get_product shows them again).\n"
             "2. Suggest improvements to the description and audience; apply the ones I accept with update_product.\n"
             f"3. Use list_avatars (aspect_ratio={aspect_ratio}), list_voices and list_visual_styles to propose one "
-            "avatar, one voice and one visual style; show me your choice.\n"
-            "4. Call get_credits and tell me the cost (1 credit). Only after I confirm, call create_video once.\n"
-            "5. Follow it with get_project(wait_seconds=45) until it succeeds, then give me the video URL."
+            "avatar, one voice and two visual styles; show me your choice.\n"
+            "4. Offer a script draft (draft_script, 0.2 credit) and call get_credits. Only after I confirm, draft it, "
+            "show me the scripts, and edit the one I pick with me.\n"
+            "5. Offer previews in the two styles (preview_video, 0.5 credit each) with that script as "
+            "override_script. Only after I confirm, make them and follow them with get_project(wait_seconds=45); "
+            "show me both.\n"
+            "6. For the preview I choose, tell me the full render's cost (1 credit). Only after I confirm, call "
+            "create_video(from_preview=<its project_id>) once, follow it with get_project(wait_seconds=45) until "
+            "it succeeds, and give me the video URL."
         )

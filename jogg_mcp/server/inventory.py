@@ -175,7 +175,7 @@ TOOLS: tuple[ToolSpec, ...] = (
     ),
     ToolSpec(
         projects.list_projects,
-        "List started renders",
+        "List renders and drafts",
         VIDEO,
         read_only=True,
         idempotent=True,

@@ -191,7 +191,9 @@ async def draft_script(
 class PreviewItem(BaseModel):
     visual_style: str
     project_id: str | None = Field(description="Pass to get_project, then create_video(from_preview=...)")
-    status: str = Field(description="queued, rendering, ...; not started: it failed to start (see error)")
+    status: str = Field(
+        description="queued, rendering, ...; 'not started' (see error), or 'unknown': its answer was lost"
+    )
     charged: bool = Field(description="False: not started, or an identical earlier preview returned")
     error: str | None = None
 
@@ -295,8 +297,10 @@ async def preview_video(
             await ctx.report_progress(index, len(charges), f"starting the {request.visual_style} preview")
             previews.append(await _start_preview(ctx, jogg, request, charge, new_take))
         await ctx.report_progress(len(charges), len(charges), "previews started")
-    spent = sum(charge.estimate or 0.0 for charge, item in zip(charges, previews, strict=True) if item.charged)
     started = [item for item in previews if item.project_id]
+    if not started:  # nothing to follow: an error, each style's reason in it
+        raise ToolError("\n".join(f"The {item.visual_style} preview: {item.error}" for item in previews))
+    spent = sum(charge.estimate or 0.0 for charge, item in zip(charges, previews, strict=True) if item.charged)
     each = credits_text(charges[0].estimate)
     note = f"JoggAI charges 0.5 credit per started 2 minutes of preview: {each} each; this call spent {spent:g}."
     result = PreviewsResult(
@@ -305,17 +309,13 @@ async def preview_video(
         started=len(started),
         credits_charged=spent,
         cost_note=note,
-        next_step=(
-            "Follow each with get_project(project_id, wait_seconds=45) and show the user the videos; render the "
-            "chosen one with create_video(from_preview=<its project_id>) (1 credit), or try other styles."
-            if started
-            else "No preview started: fix what the errors say, then call again."
-        ),
+        next_step="Follow each with get_project(project_id, wait_seconds=45) and show the user the videos; render "
+        "the chosen one with create_video(from_preview=<its project_id>) (1 credit), or try other styles.",
     )
     lines = "; ".join(
         f"{item.visual_style}: {item.project_id} ({item.status})"
         if item.project_id
-        else f"{item.visual_style}: not started ({item.error})"
+        else f"{item.visual_style}: {item.status} ({item.error})"
         for item in previews
     )
     return reply(ctx, result, f"{len(started)} of {len(previews)} preview(s) started. {lines}. {note}")
@@ -329,14 +329,15 @@ async def _start_preview(
     try:
         record, is_new = await claim(ctx, charge, new_take=new_take)
         if not is_new:
-            created, status = await earlier_render(ctx, jogg, record)
-            return PreviewItem(visual_style=style, project_id=created.project_id, status=status.value, charged=False)
+            created, now = await earlier_render(ctx, jogg, record)
+            return PreviewItem(visual_style=style, project_id=created.project_id, status=now.value, charged=False)
         created = await send(ctx, jogg, record, lambda: jogg.products.create_preview(request), started_render)
     except ToolError as error:
         return PreviewItem(visual_style=style, project_id=None, status="not started", charged=False, error=str(error))
     except api_errors.JoggError as error:
         text = api_errors.redact(explain(error, billable=True), api_key_of(ctx))
-        return PreviewItem(visual_style=style, project_id=None, status="not started", charged=False, error=text)
+        outcome = "not started" if error.refused_before_processing else "unknown"  # unknown: it may have started
+        return PreviewItem(visual_style=style, project_id=None, status=outcome, charged=False, error=text)
     return PreviewItem(
         visual_style=style, project_id=created.project_id, status=ProjectStatus.QUEUED.value, charged=True
     )

@@ -96,8 +96,8 @@ def _product_result(product: Product) -> ProductResult:
             )
             for m in product.media
         ],
-        next_step="Review name and description (update_product to change them), then create_video with this "
-        "product_id.",
+        next_step="Review it with the user (update_product changes it). Then offer drafts before a full render: "
+        "draft_script (0.2 credit) or preview_video (0.5 credit a style), then create_video (1 credit).",
     )
 
 
