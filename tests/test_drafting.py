@@ -225,6 +225,17 @@ async def test_only_previews_made_here_can_be_rendered_from(mcp: Client, sandbox
     assert sandbox.state.billable_creates["/v1/create_video_from_url"] == 2  # the sandbox's own and the video
 
 
+async def test_a_preview_made_with_another_key_is_not_rendered_from(sandbox: SandboxServer) -> None:
+    async with mcp_client(server_settings(sandbox)) as mine:  # the two servers share one ledger
+        previews = await call(
+            mine, "preview_video", product_id=sandbox_product(sandbox), visual_styles=["FullScreen"], **SETTINGS
+        )
+    async with mcp_client(server_settings(sandbox, JOGG_API_KEY="someone-elses-key")) as other:
+        text = await refusal(other, "create_video", from_preview=previews["previews"][0]["project_id"])
+    assert "not a preview this server made with this API key" in text
+    assert sandbox.state.billable_creates["/v1/create_video_from_url"] == 0
+
+
 async def test_without_a_preview_every_setting_is_needed(mcp: Client, sandbox: SandboxServer) -> None:
     text = await refusal(mcp, "create_video", product_id=sandbox_product(sandbox), aspect_ratio="portrait")
     assert "create_video needs video_length, language, avatar_id, avatar_type, voice_id, script_style" in text

@@ -21,8 +21,11 @@ def api(sandbox: SandboxServer, method: str, path: str, **kwargs: Any) -> dict[s
     return body
 
 
-def product(sandbox: SandboxServer) -> str:
-    body = {"name": "Glow Blush", "description": "Soft and blendable. Lasts all day.", "media": []}
+LONG_DESCRIPTION = " ".join(f"Selling point number {n} is worth a whole sentence of its own." for n in range(1, 13))
+
+
+def product(sandbox: SandboxServer, description: str = "Soft and blendable. Lasts all day.") -> str:
+    body = {"name": "Glow Blush", "description": description, "media": []}
     product_id: str = api(sandbox, "POST", "/v1/product", json=body)["data"]["product_id"]
     return product_id
 
@@ -64,13 +67,15 @@ def test_ai_scripts_validation(sandbox: SandboxServer, change: dict[str, Any], c
 
 @pytest.mark.parametrize("length", [15, 30, 60])
 def test_ai_scripts_are_deterministic_and_fit_the_length(sandbox: SandboxServer, length: int) -> None:
-    body = {"product_id": product(sandbox), "language": "english", "video_length": str(length)}
+    body = {"product_id": product(sandbox, LONG_DESCRIPTION), "language": "english", "video_length": str(length)}
     first = api(sandbox, "POST", "/v1/ai_scripts", json=body)["data"]["generated_scripts"]
     again = api(sandbox, "POST", "/v1/ai_scripts", json=body)["data"]["generated_scripts"]
     assert first == again and len(first) == 3 and len({s["script_style"] for s in first}) == 3
     for script in first:
         assert isinstance(script["script_paragraphs"], str)  # v1: one string, not v2's list
         assert "Glow Blush" in script["script_paragraphs"] and spoken_seconds(script["script_paragraphs"]) <= length
+        if script["script_style"] != "Top 3 reasons":  # the others fill the length with selling points
+            assert spoken_seconds(script["script_paragraphs"]) > length / 2
     assert sandbox.state.credits == pytest.approx(99.6) and sandbox.state.billable_creates["/v1/ai_scripts"] == 2
 
 
