@@ -1,4 +1,5 @@
-"""Where upload_asset may read: only inside allowed roots, with symlinks resolved before the check.
+"""Where upload_asset may read and save_video may write: only inside allowed roots, with symlinks resolved
+before the check.
 
 The roots are the MCP client's roots when it offers them, else JOGG_ALLOWED_DIRS, else the usual media
 folders in the home directory (never the whole disk).
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -97,3 +99,80 @@ def _missing(raw: str, candidate: Path, roots: Sequence[Path]) -> str:
     else:
         message += f" (looked in {folder})."
     return message
+
+
+# --- where save_video may write ------------------------------------------------------------------------
+
+_UNSAFE_NAME = re.compile(r"[\x00-\x1f/\\:*?\"<>|]+")
+_MEDIA_EXTENSIONS = frozenset([".mp4", ".m4v", ".mov", ".webm", ".mkv", ".png", ".jpg", ".jpeg", ".webp", ".gif"])
+
+
+def folder_in_roots(raw: str | None, roots: Sequence[Path]) -> Path:
+    """The real path of a folder inside one of `roots` to write into (created when missing), or PathRefused.
+    None: the first root. The nearest existing folder is resolved (symlinks too) before anything is created."""
+    allowed = f"Allowed folders: {describe_roots(roots)}."
+    if not roots:
+        raise PathRefused(
+            "No folder is allowed for saving, so nothing can be written. Set JOGG_ALLOWED_DIRS (or let your MCP "
+            "client share its roots) to the folder the video should go to."
+        )
+    text = (raw or "").strip()
+    if "\x00" in text:
+        raise PathRefused(f"{raw!r} is not a folder path. {allowed}")
+    if text.lower().startswith("file:"):
+        text = url2pathname(unquote(urlsplit(text).path))
+    candidate = Path(os.path.expanduser(text)) if text else roots[0]
+    if not candidate.is_absolute():
+        candidate = roots[0] / candidate  # relative to the first root, never to the server's working directory
+    existing = candidate
+    while not os.path.lexists(existing) and existing.parent != existing:
+        existing = existing.parent
+    remainder = candidate.relative_to(existing)  # the folders to create: plain names only
+    if ".." in remainder.parts:
+        raise PathRefused(f"{raw!r} climbs out of a folder that does not exist yet; give a plain path. {allowed}")
+    try:
+        real = existing.resolve(strict=True) / remainder
+    except (OSError, RuntimeError) as error:
+        raise PathRefused(
+            f"{raw!r} cannot be resolved ({error.__class__.__name__}): a broken link? {allowed}"
+        ) from None
+    if not any(real.is_relative_to(root) for root in roots):
+        raise PathRefused(f"{raw!r} is {real}, outside the allowed folders, so nothing is written there. {allowed}")
+    if os.path.lexists(real) and not real.is_dir():
+        raise PathRefused(f"{raw!r} is a file, not a folder: give the folder to save into. {allowed}")
+    try:
+        real.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise PathRefused(f"{real} cannot be created ({error.strerror or error}). {allowed}") from None
+    if not os.access(real, os.W_OK):
+        raise PathRefused(f"{real} cannot be written: permission denied. {allowed}")
+    return real
+
+
+def safe_filename(name: str, extension: str) -> str:
+    """A plain file name (no folders, no characters file systems refuse) that ends in `extension`."""
+    stem = _UNSAFE_NAME.sub(" ", name).strip(" .")[:120].strip() or "video"
+    root, given = os.path.splitext(stem)
+    if given.lower() in _MEDIA_EXTENSIONS:  # "clip.mp4" for a WebM: the content decides the extension
+        stem = root.rstrip(" .") or "video"
+    return f"{stem}{extension}"
+
+
+def place_without_overwriting(finished: Path, folder: Path, filename: str) -> Path:
+    """Move `finished` (a complete file in `folder`) to `filename` there, or to "name (2).ext", "name (3).ext"...
+    when taken: a hard link claims the name atomically, so two saves at once never overwrite each other."""
+    stem, extension = os.path.splitext(filename)
+    for number in range(1, 1000):
+        target = folder / (filename if number == 1 else f"{stem} ({number}){extension}")
+        try:
+            os.link(finished, target)
+        except FileExistsError:
+            continue
+        except OSError:  # a file system without hard links: check, then rename (not atomic, but rare)
+            if os.path.lexists(target):
+                continue
+            os.replace(finished, target)
+            return target
+        finished.unlink()
+        return target
+    raise PathRefused(f"{folder} already holds 999 files named like {filename!r}; give another filename.")

@@ -61,7 +61,9 @@ async def test_annotations_are_honest(mcp: Client) -> None:
             assert spec.read_only and spec.idempotent and not spec.spends_credits, spec.name
             continue
         assert spec.spends_credits is (spec.calls.policy is RetryPolicy.BILLABLE), spec.name
-        if spec.calls.method == "GET":
+        if spec.calls.method == "GET" and spec.writes_files:  # reads JoggAI, writes a new file here
+            assert not spec.read_only and not spec.idempotent and not spec.destructive, spec.name
+        elif spec.calls.method == "GET":
             assert spec.read_only and spec.idempotent and not spec.destructive, spec.name
         else:
             assert not spec.read_only, spec.name

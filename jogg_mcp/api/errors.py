@@ -168,6 +168,12 @@ class SignedUrlExpiredError(UploadError):
     one."""
 
 
+class MediaUnavailableError(JoggError):
+    """A media URL JoggAI handed out no longer serves the file (expired, or gone): ask JoggAI for a fresh one."""
+
+    refused_before_processing = True
+
+
 class OutcomeUnknownError(JoggError):
     """A billable create may have been accepted, but its answer was lost. It was not retried."""
 

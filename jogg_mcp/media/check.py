@@ -223,3 +223,34 @@ def _check_streams(path: Path, fmt: MediaFormat, facts: Probe) -> str | None:
 def _clock(seconds: float) -> str:
     minutes, rest = divmod(round(seconds), 60)
     return f"{minutes}:{rest:02d} ({seconds:g} s)"
+
+
+def inspect_video(path: Path) -> MediaFacts:
+    """A video that was downloaded (a finished render): a whole MP4 or WebM with a video stream, read from its
+    head and container header like an upload, but with no upload limit applied. Raises MediaRejected."""
+    size = path.stat().st_size
+    if size == 0:
+        raise MediaRejected(path, "is empty (0 bytes).", "Download it again.")
+    with path.open("rb") as handle:
+        mime = sniff(handle)
+        fmt = BY_MAGIC.get(mime)
+        if fmt is None or fmt.kind == "image" or (fmt.kind == "audio" and mime not in ISO_BMFF):
+            described = _DESCRIPTIONS.get(mime, mime)
+            raise MediaRejected(path, f"is {described} (detected {mime}), not a video.", "Download it again.")
+        if truncated(fmt.name, handle, size):
+            raise MediaRejected(path, f"is truncated: its {fmt.name} structure ends early.", "Download it again.")
+    facts = _probe(path, fmt)
+    if facts.video_codec is None:
+        raise MediaRejected(path, "has no video stream.", "Download it again.")
+    fmt = _iso_format(facts) if mime in ISO_BMFF else fmt
+    return MediaFacts(
+        filename=path.name,
+        content_type=fmt.content_type,
+        kind="video",
+        format=fmt.name,
+        size_bytes=size,
+        duration_seconds=None if facts.duration_seconds is None else round(facts.duration_seconds, 3),
+        codec=facts.video_codec,
+        width=facts.width,
+        height=facts.height,
+    )

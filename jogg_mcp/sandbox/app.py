@@ -161,8 +161,8 @@ async def _trickle(raw: bytes, seconds: float) -> AsyncIterator[bytes]:
 class _DroppedConnection(Response):
     """Promise a body, send half of it, then stop: the server closes the connection mid-response."""
 
-    def __init__(self, raw: bytes) -> None:
-        super().__init__(raw, media_type="application/json")
+    def __init__(self, raw: bytes, media_type: str = "application/json") -> None:
+        super().__init__(raw, media_type=media_type)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         await send({"type": "http.response.start", "status": 200, "headers": self.raw_headers})
@@ -245,17 +245,44 @@ async def get_asset(request: Request) -> Response:
 async def get_media(request: Request) -> Response:
     name: str = request.path_params["name"]
     shade = int(hashlib.sha256(name.encode()).hexdigest()[:6], 16)
-    if name.endswith(".png"):
-        return Response(media.sample_png(shade >> 16, (shade >> 8) & 255, shade & 255), media_type="image/png")
-    if name.endswith(".mp4"):
-        project = _sandbox(request).projects.get(name.removesuffix(".mp4"))
-        mark = "PREVIEW" if project is not None and project.kind == "preview" else ""
-        return Response(media.sample_video("mp4", mark=mark), media_type="video/mp4")
-    if name.endswith(".webm"):
-        return Response(media.sample_video("webm"), media_type="video/webm")
+    if name.endswith(".png"):  # a cover (or a crawled product image): a slow one can be held by a test
+        state = _sandbox(request)
+        fault = state.faults.take("GET", request.url.path)
+        if fault is not None and fault.kind is FaultKind.HOLD:
+            await anyio.to_thread.run_sync(state.faults.hold, fault.delay)
+        elif fault is not None:
+            return _storage_error(503, "ServiceUnavailable", "Please reduce your request rate.")
+        image = media.sample_png(shade >> 16, (shade >> 8) & 255, shade & 255, size=256)
+        return Response(image, media_type="image/png")
+    if name.endswith((".mp4", ".webm")):
+        return _rendered_video(request, name)
     if name.endswith(".mp3"):
         return Response(media.sample_audio(), media_type="audio/mpeg")
     return _storage_error(404, "NoSuchKey", "The specified key does not exist.")
+
+
+def _rendered_video(request: Request, name: str) -> Response:
+    """A render's video: as long as its status says, marked when it is a preview; or the file a test gave it.
+    Faults: an expired link (403), a refusal (5xx), or a download cut halfway (reset)."""
+    state = _sandbox(request)
+    stem, container = name.rsplit(".", 1)
+    media_type = f"video/{container}"
+    project = state.projects.get(stem)
+    fault = state.faults.take("GET", request.url.path)
+    if fault is not None and fault.kind is FaultKind.EXPIRE_SIGNED_URL:
+        return _storage_error(403, "AccessDenied", "Request has expired")
+    if fault is not None and fault.fires_before:
+        return _storage_error(503, "ServiceUnavailable", "Please reduce your request rate.")
+    if project is not None and project.video_file is not None:
+        if fault is not None:
+            return _DroppedConnection(project.video_file.read_bytes(), media_type)
+        return FileResponse(project.video_file, media_type=media_type)
+    seconds = project.duration if project is not None else 1.0
+    mark = "PREVIEW" if project is not None and project.kind == "preview" else ""
+    raw = media.sample_video(container, seconds, mark)
+    if fault is not None:
+        return _DroppedConnection(raw, media_type)
+    return Response(raw, media_type=media_type)
 
 
 # --- control routes for tests and demos ----------------------------------------------------------------

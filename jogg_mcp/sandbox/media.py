@@ -60,7 +60,7 @@ def _luma(shade: int, mark: str) -> bytes:
 
 
 @functools.cache
-def sample_video(container: str = "mp4", seconds: int = 1, mark: str = "") -> bytes:
+def sample_video(container: str = "mp4", seconds: float = 1.0, mark: str = "") -> bytes:
     """A tiny real video: H.264 in MP4, or VP9 in WebM (what a transparent-background render returns); `mark`
     (e.g. "PREVIEW") is drawn across the top of every frame."""
     import av  # heavy: only when a rendered video is first fetched
@@ -72,7 +72,7 @@ def sample_video(container: str = "mp4", seconds: int = 1, mark: str = "") -> by
         if not isinstance(stream, av.VideoStream):
             raise TypeError(f"{codec} did not give a video stream")
         stream.width, stream.height, stream.pix_fmt = FRAME_SIZE, FRAME_SIZE, "yuv420p"
-        for index in range(10 * seconds):
+        for index in range(max(10, round(10 * seconds))):  # 10 frames a second, as long as the render says
             frame = av.VideoFrame(FRAME_SIZE, FRAME_SIZE, "yuv420p")
             luma, chroma_u, chroma_v = frame.planes
             luma.update(_luma(16 + index * 20 % 220, mark))

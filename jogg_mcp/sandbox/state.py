@@ -52,6 +52,7 @@ class RenderProject:
     outcome: Literal["failed", "deleted"] | None = None
     error: str | None = None
     request: dict[str, Any] = field(default_factory=dict)  # the body it was created from, as received
+    video_file: Path | None = None  # served instead of a generated video (a test's or a benchmark's own file)
 
 
 @dataclass(frozen=True)

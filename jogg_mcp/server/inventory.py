@@ -20,7 +20,7 @@ from jogg_mcp.api import avatar_videos as avatar_videos_api
 from jogg_mcp.api import catalog as catalog_api
 from jogg_mcp.api import products as products_api
 from jogg_mcp.api.transport import Endpoint
-from jogg_mcp.server.tools import assets, avatar_videos, catalog, drafts, products, projects
+from jogg_mcp.server.tools import assets, avatar_videos, catalog, delivery, drafts, products, projects
 
 # Placeholders in examples, for things that must exist before the call; tests fill them in.
 PRODUCT_ID = "<product_id>"
@@ -50,6 +50,7 @@ class ToolSpec:
     example: Mapping[str, Any] = field(default_factory=dict)  # valid arguments, with placeholders
     spends_credits: bool = False
     destructive: bool = False  # it overwrites something the user had
+    writes_files: bool = False  # it writes into the user's folders (so it is not read-only, whatever it calls)
     description_text: str | None = None  # when the function's docstring cannot say it (computed text)
 
     @property
@@ -170,6 +171,16 @@ TOOLS: tuple[ToolSpec, ...] = (
         VIDEO,
         read_only=True,
         idempotent=True,
+        calls=products_api.GET_PROJECT,
+        example={"project_id": PROJECT_ID},
+    ),
+    ToolSpec(
+        delivery.save_video,
+        "Save video to a folder",
+        VIDEO,
+        read_only=False,
+        idempotent=False,  # a second save adds "name (2).mp4"
+        writes_files=True,
         calls=products_api.GET_PROJECT,
         example={"project_id": PROJECT_ID},
     ),

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from mcp.server.mcpserver import Context
-from mcp.types import CallToolResult, TextContent
+from mcp.types import CallToolResult, ContentBlock, TextContent
 from pydantic import BaseModel, Field
 
 from jogg_mcp.api.models import CreatedVideo
@@ -18,14 +20,15 @@ class ToolResult(BaseModel):
     next_step: str = Field(default="", description="What to do next")
 
 
-def reply(ctx: Context, result: ToolResult, text: str) -> CallToolResult:
+def reply(ctx: Context, result: ToolResult, text: str, extra: Sequence[ContentBlock] = ()) -> CallToolResult:
+    """`extra`: content blocks after the text, e.g. a resource_link to a saved file or a small thumbnail."""
     if runtime_of(ctx).sandbox:
         result = result.model_copy(update={"sandbox": True})
         text = f"[JoggAI sandbox: nothing real was created or charged] {text}"
     if result.next_step:
         text = f"{text}\nNext: {result.next_step}"
     return CallToolResult(
-        content=[TextContent(type="text", text=text)], structured_content=result.model_dump(mode="json")
+        content=[TextContent(type="text", text=text), *extra], structured_content=result.model_dump(mode="json")
     )
 
 
