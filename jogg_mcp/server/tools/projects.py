@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import base64
 import time
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 import anyio
 from mcp.server.mcpserver import Context
-from mcp.types import CallToolResult
+from mcp.types import CallToolResult, ContentBlock, ImageContent, ResourceLink
 from pydantic import BaseModel, Field
 
+from jogg_mcp.api.assets import read_head
 from jogg_mcp.api.errors import JoggError
 from jogg_mcp.api.models import Project
 from jogg_mcp.api.vocabulary import ProjectKind, ProjectStatus
 from jogg_mcp.ledger import Outcome, SpendRecord
+from jogg_mcp.media.thumbnail import thumbnail_jpeg
 from jogg_mcp.server.parameters import ProjectId
 from jogg_mcp.server.replies import ToolResult, reply
-from jogg_mcp.server.runtime import runtime_of
+from jogg_mcp.server.runtime import runtime_of, state_of
 from jogg_mcp.server.session import jogg_session
 from jogg_mcp.server.spending import ledger_call, ledger_key, recorded, remember_status
 
@@ -49,7 +53,10 @@ def _result(project: Project, waited: float) -> ProjectResult:
             f"create_video(from_preview={project.project_id!r}) (1 credit); or preview other styles."
         )
     elif project.status is ProjectStatus.SUCCEEDED:
-        step = "Share video_url with the user (and cover_url as a thumbnail)."
+        step = (
+            "Share video_url with the user, or save_video to put the file in their folder (an IDE agent: the "
+            "project folder)."
+        )
     elif project.status is ProjectStatus.FAILED:
         step = "Tell the user it failed and why; fix the cause before creating a new video (that costs credits)."
     elif project.status is ProjectStatus.DELETED:
@@ -95,7 +102,8 @@ async def get_project(
     ] = 0,
 ) -> Annotated[CallToolResult, ProjectResult]:
     """Status of a video render: queued, rendering, succeeded (with video_url), failed (with error) or
-    deleted. Free. Works for product videos, previews and avatar videos.
+    deleted. Free. Works for product videos, previews and avatar videos. A succeeded one comes with a
+    link to the video and a small thumbnail.
 
     With wait_seconds > 0 it checks every few seconds, reporting progress, until the render finishes or
     the time is up, then returns the latest state; if not done, call it again.
@@ -127,10 +135,51 @@ async def get_project(
     if record is not None:
         await remember_status(ctx, record, project.status.value, project.charged_credits)
     result = _result(project, waited)
+    shown: list[ContentBlock] = []
+    if project.status is ProjectStatus.SUCCEEDED and project.video_url:
+        shown = [video_link(project)]
+        thumbnail = await _thumbnail(ctx, project.cover_url)
+        if thumbnail is not None:
+            shown.append(thumbnail)
     if known_kind is None:  # a preview made elsewhere reads as a product video: /v1/project tells no kind
         what = "product video" if project.kind is ProjectKind.URL_VIDEO else "avatar video"
         result.found_by = f"Not started by this server (or before it restarted): JoggAI knows it as a {what}."
-    return reply(ctx, result, _text(result))
+    return reply(ctx, result, _text(result), shown)
+
+
+COVER_MAX_BYTES = 2_000_000  # a cover larger than this is not fetched for a thumbnail
+COVER_SECONDS = 3.0  # nor one that takes longer: the result goes without it
+
+
+def video_link(project: Project) -> ResourceLink:
+    """A link to the finished video itself, never its bytes (results stay small)."""
+    container = "webm" if urlsplit(project.video_url or "").path.endswith(".webm") else "mp4"
+    return ResourceLink(
+        type="resource_link",
+        uri=project.video_url or "",
+        name=project.title or f"JoggAI video {project.project_id}",
+        mime_type=f"video/{container}",
+        description=f"The finished {project.kind.value.replace('_', ' ')} {project.project_id}",
+    )
+
+
+async def _thumbnail(ctx: Context, cover_url: str | None) -> ImageContent | None:
+    """The cover as a small JPEG, when it can be fetched quickly; else None (the link is enough)."""
+    if not cover_url:
+        return None
+    try:
+        with anyio.fail_after(COVER_SECONDS):
+            head, _, whole = await read_head(
+                state_of(ctx).http, cover_url, max_bytes=COVER_MAX_BYTES, stall_seconds=COVER_SECONDS
+            )
+            if not whole:
+                return None
+            jpeg = await anyio.to_thread.run_sync(thumbnail_jpeg, head)
+    except (JoggError, TimeoutError):
+        return None
+    if jpeg is None:
+        return None
+    return ImageContent(type="image", data=base64.b64encode(jpeg).decode(), mime_type="image/jpeg")
 
 
 REFRESH_AT_MOST = 10  # unfinished renders checked with JoggAI per call (GETs are free, but keep calls short)
@@ -192,20 +241,28 @@ async def list_projects(
     owner = ledger_key(ctx)
     records = await ledger_call(ctx, "recent", owner, limit=RECORDS_SCANNED)
     unfinished = [r for r in records if r.project_id and r.status in (None, "queued", "rendering")]
+    found: dict[str, Project] = {}
     if unfinished:
-        async with jogg_session(ctx) as jogg:
-            for record in unfinished[:REFRESH_AT_MOST]:
-                assert record.project_id is not None
-                try:
-                    project = await jogg.find_project(record.project_id, ProjectKind(record.kind))
-                except JoggError:
-                    continue  # keep the last known status; get_project says more
-                await remember_status(ctx, record, project.status.value)
-                record.status = project.status.value
+        found = await _look_up(ctx, unfinished[:REFRESH_AT_MOST])
+        for record in unfinished[:REFRESH_AT_MOST]:
+            if record.project_id in found:
+                record.status = found[record.project_id].status.value
+                await remember_status(ctx, record, record.status)
     items = [_item(r) for r in records]
     if status is not None:
         items = [item for item in items if item.status == status]
     shown = items[(page - 1) * page_size : page * page_size]
+    # Succeeded renders on this page come with a link to their video (asked for afresh: links expire).
+    finished = [r for r in records if r.status == "succeeded" and r.project_id and r.project_id not in found]
+    on_page = {item.project_id for item in shown}
+    found |= await _look_up(ctx, [r for r in finished if r.project_id in on_page][:REFRESH_AT_MOST])
+    links = [
+        video_link(found[item.project_id])
+        for item in shown
+        if item.project_id in found
+        and found[item.project_id].status is ProjectStatus.SUCCEEDED
+        and found[item.project_id].video_url
+    ]
     more = len(items) > page * page_size
     step = f"More on page {page + 1}." if more else ""
     if shown:
@@ -213,4 +270,20 @@ async def list_projects(
     result = ProjectList(projects=shown, page=page, more=more, next_step=step)
     lines = "; ".join(f"{i.project_id or '(no id)'} {i.status}, {_cost(i)} ({i.what})" for i in shown[:8])
     text = f"{len(shown)} item(s) on page {page}" + (f": {lines}." if shown else ": nothing spent with this key.")
-    return reply(ctx, result, text)
+    return reply(ctx, result, text, links)
+
+
+async def _look_up(ctx: Context, records: list[SpendRecord]) -> dict[str, Project]:
+    """Each record's render as JoggAI reports it now; one that cannot be read is left out (get_project says
+    more)."""
+    found: dict[str, Project] = {}
+    if not records:
+        return found
+    async with jogg_session(ctx) as jogg:
+        for record in records:
+            assert record.project_id is not None
+            try:
+                found[record.project_id] = await jogg.find_project(record.project_id, ProjectKind(record.kind))
+            except JoggError:
+                continue
+    return found
