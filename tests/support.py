@@ -229,12 +229,24 @@ TOOLS_DIR = ROOT / ".tools"
 def npm_tool(package: str, binary: str) -> Path:
     path = TOOLS_DIR / "node_modules" / ".bin" / binary
     if not path.exists():
-        npm = shutil.which("npm")
-        assert npm, f"npm (Node.js 20+) is needed to install {package} for this test"
-        TOOLS_DIR.mkdir(exist_ok=True)
-        subprocess.run(
-            [npm, "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(TOOLS_DIR), package],
-            check=True,
-            timeout=600,
-        )
+        _npm_install(package)
     return path
+
+
+def npm_package(package: str) -> Path:
+    """A package's folder in .tools/node_modules (for a Node script to require), installed on first use."""
+    path = TOOLS_DIR / "node_modules" / package
+    if not path.exists():
+        _npm_install(package)
+    return path
+
+
+def _npm_install(package: str) -> None:
+    npm = shutil.which("npm")
+    assert npm, f"npm (Node.js 20+) is needed to install {package} for this test"
+    TOOLS_DIR.mkdir(exist_ok=True)
+    subprocess.run(
+        [npm, "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(TOOLS_DIR), package],
+        check=True,
+        timeout=600,
+    )

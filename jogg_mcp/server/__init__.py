@@ -10,6 +10,7 @@ from jogg_mcp import __version__
 from jogg_mcp.server import guide
 from jogg_mcp.server.arguments import check_tool_arguments
 from jogg_mcp.server.inventory import enabled_tools, register_tools
+from jogg_mcp.server.panel import panel_extension
 from jogg_mcp.server.runtime import Runtime, lifespan_for
 
 
@@ -43,6 +44,7 @@ def build_server(runtime: Runtime) -> MCPServer[Any]:
         website_url="https://www.jogg.ai",
         lifespan=lifespan_for(runtime),
         middleware=[lean_tool_schemas, check_tool_arguments],
+        extensions=[panel_extension(runtime)],
     )
     settings = runtime.settings
     register_tools(server, enabled_tools(only=settings.tools, read_only=settings.read_only))

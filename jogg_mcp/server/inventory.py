@@ -20,6 +20,7 @@ from jogg_mcp.api import avatar_videos as avatar_videos_api
 from jogg_mcp.api import catalog as catalog_api
 from jogg_mcp.api import products as products_api
 from jogg_mcp.api.transport import Endpoint
+from jogg_mcp.server.panel import panel_meta
 from jogg_mcp.server.tools import assets, avatar_videos, catalog, delivery, drafts, products, projects
 
 # Placeholders in examples, for things that must exist before the call; tests fill them in.
@@ -51,6 +52,7 @@ class ToolSpec:
     spends_credits: bool = False
     destructive: bool = False  # it overwrites something the user had
     writes_files: bool = False  # it writes into the user's folders (so it is not read-only, whatever it calls)
+    panel: bool = False  # an MCP Apps host shows its result in the player panel (server/panel.py)
     description_text: str | None = None  # when the function's docstring cannot say it (computed text)
 
     @property
@@ -133,6 +135,7 @@ TOOLS: tuple[ToolSpec, ...] = (
         idempotent=False,
         spends_credits=True,
         calls=products_api.CREATE_PREVIEW,
+        panel=True,
         example={
             "product_id": PRODUCT_ID,
             "visual_styles": [VIDEO_SETTINGS["visual_style"]],
@@ -172,6 +175,7 @@ TOOLS: tuple[ToolSpec, ...] = (
         read_only=True,
         idempotent=True,
         calls=products_api.GET_PROJECT,
+        panel=True,
         example={"project_id": PROJECT_ID},
     ),
     ToolSpec(
@@ -247,4 +251,7 @@ def enabled_tools(*, only: tuple[str, ...] = (), read_only: bool = False) -> tup
 
 def register_tools(server: MCPServer[Any], tools: tuple[ToolSpec, ...] = TOOLS) -> None:
     for spec in tools:
-        server.tool(title=spec.title, description=spec.description, annotations=spec.annotations)(spec.function)
+        meta = panel_meta() if spec.panel else None
+        server.tool(title=spec.title, description=spec.description, annotations=spec.annotations, meta=meta)(
+            spec.function
+        )

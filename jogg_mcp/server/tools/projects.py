@@ -43,6 +43,7 @@ class ProjectResult(ToolResult):
     waited_seconds: float = 0.0
     found_by: str | None = Field(default=None, description="For an id this server did not start: how it was found")
     cost_note: str | None = None
+    estimated_credits: float | None = Field(default=None, description="What it cost, for renders started here")
 
 
 def _result(project: Project, waited: float) -> ProjectResult:
@@ -135,6 +136,8 @@ async def get_project(
     if record is not None:
         await remember_status(ctx, record, project.status.value, project.charged_credits)
     result = _result(project, waited)
+    if record is not None:
+        result.estimated_credits = record.estimated_credits
     shown: list[ContentBlock] = []
     if project.status is ProjectStatus.SUCCEEDED and project.video_url:
         shown = [video_link(project)]
