@@ -23,6 +23,7 @@ async def test_instructions_describe_the_workflow(mcp: Client) -> None:
         "get_project",
         "SPEND CREDITS",
         "from_preview",
+        "save_video",
     ):
         assert step in instructions
     # The cheap path comes first: drafts are offered before the render that spends a credit.

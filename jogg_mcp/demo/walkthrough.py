@@ -2,7 +2,8 @@
 
 It starts the JoggAI sandbox and jogg-mcp over stdio, connects the official MCP client, and walks the guide:
 upload a sample image and audio file, create a product from a (local) product page, update it, create a
-video, wait for it with progress, and print the video URL and a summary. With --draft it drafts first, as a
+video, wait for it with progress, save it where the demo was started, and print the path, the video URL and a
+summary. With --draft it drafts first, as a
 user would in conversation: review the product, draft scripts, preview two styles, render the chosen preview.
 With --live it does the same against the real JoggAI API, asking before it spends credits.
 """
@@ -84,6 +85,7 @@ class DemoOptions:
     url: str | None = None
     yes: bool = False
     draft: bool = False  # the draft conversation: scripts and previews before the render
+    save_to: Path = field(default_factory=Path.cwd)  # where the finished video is saved
     render_seconds: float = 8.0
 
 
@@ -92,6 +94,7 @@ class Demo:
         self.console = console
         self.options = options
         self.summary = Summary()
+        self.saved_path = ""
 
     async def call(
         self, client: Any, step: str, tool: str, arguments: dict[str, Any], progress_note: str | None = None
@@ -114,12 +117,14 @@ class Demo:
         params = StdioServerParameters(command=sys.executable, args=["-m", "jogg_mcp", "serve"], env=server_env)
         async with Client(params) as client:
             try:
-                return await self._flow(client, media, page_url)
+                project_id, video_url = await self._flow(client, media, page_url)
+                await self._save(client, project_id)
+                return video_url
             except DemoError as error:
                 failure = error  # raised outside the client, so it is not wrapped in an exception group
         raise failure
 
-    async def _flow(self, client: Any, media: Path, page_url: str) -> str:
+    async def _flow(self, client: Any, media: Path, page_url: str) -> tuple[str, str]:
         say, step = self.console.say, self.console.step
         tools = (await client.list_tools()).tools
         say(f"   jogg-mcp is up over stdio with {len(tools)} tools: {', '.join(t.name for t in tools)}")
@@ -190,9 +195,9 @@ class Demo:
         say(f"   project {created['project_id']} queued; {created['cost_note']}")
 
         step(6, "Wait for the render (get_project waits up to 45 s per call, reporting progress)")
-        return await self._wait(client, "6. wait", created["project_id"])
+        return created["project_id"], await self._wait(client, "6. wait", created["project_id"])
 
-    async def _draft(self, client: Any, settings: dict[str, Any], styles: list[str]) -> str:
+    async def _draft(self, client: Any, settings: dict[str, Any], styles: list[str]) -> tuple[str, str]:
         """The draft conversation: review, script drafts, two previews, then the chosen one rendered in full."""
         say, step = self.console.say, self.console.step
         product_id = settings["product_id"]
@@ -238,13 +243,24 @@ class Demo:
         created = await self.call(client, "8. render", "create_video", {"from_preview": chosen["project_id"]})
         say(f"   project {created['project_id']} queued; {created['cost_note']}")
         url = await self._wait(client, "8. wait", created["project_id"])
+        rendered: str = created["project_id"]
         listed = await self.call(client, "8. spent", "list_projects", {})
         by_kind: dict[str, float] = {}
         for item in listed["projects"]:
             by_kind[item["kind"]] = by_kind.get(item["kind"], 0) + (item["estimated_credits"] or 0)
         parts = ", ".join(f"{credits:g} on {kind}" for kind, credits in reversed(by_kind.items()))
         say(f"   spent {sum(by_kind.values()):g} credits in all: {parts}")
-        return url
+        return rendered, url
+
+    async def _save(self, client: Any, project_id: str) -> None:
+        """The video, saved where the demo was started (an allowed folder for this run)."""
+        self.console.step(9 if self.options.draft else 7, "Save the video next to where the demo was started")
+        saved = await self.call(
+            client, "save", "save_video", {"project_id": project_id, "folder": str(self.options.save_to)}
+        )
+        seconds = f", {saved['duration_seconds']:g} s" if saved.get("duration_seconds") else ""
+        self.console.say(f"   {saved['format']} {saved['codec']}{seconds} -> {saved['path']}")
+        self.saved_path = saved["path"]
 
     async def _wait(self, client: Any, step: str, project_id: str) -> str:
         for _ in range(40):
@@ -273,7 +289,7 @@ def _headline(tool: str, data: dict[str, Any]) -> str:
         return f"{len(data.get('scripts') or data['previews'])} {'scripts' if 'scripts' in data else 'previews'}"
     if "projects" in data:
         return f"{len(data['projects'])} items spent on"
-    for key in ("asset_url", "video_url", "project_id", "product_id"):
+    for key in ("path", "asset_url", "video_url", "project_id", "product_id"):
         if data.get(key):
             return f"{key}={data[key]}"
     if tool == "get_credits":
@@ -295,7 +311,7 @@ def run(options: DemoOptions, console: Console | None = None) -> int:
         gradient_png(media / "banner.png")
         tone_mp3(media / "voice.mp3")
         env = {k: v for k, v in os.environ.items() if k not in ("JOGG_BASE_URL", "JOGG_ALLOWED_DIRS")}
-        env["JOGG_ALLOWED_DIRS"] = str(media)
+        env["JOGG_ALLOWED_DIRS"] = f"{media}{os.pathsep}{options.save_to}"  # samples are read, the video saved
         if options.live:
             if not env.get("JOGG_API_KEY"):
                 console.say("--live needs JOGG_API_KEY set to your JoggAI API key.")
@@ -325,5 +341,6 @@ def run(options: DemoOptions, console: Console | None = None) -> int:
     console.say(f"\nSummary ({time.monotonic() - started:.1f} s in all)\n{demo.summary.render()}")
     if not options.live:
         console.say("\n(The sandbox stops with the demo; `jogg-mcp sandbox` keeps one running.)")
+    console.say(f"\nSaved to: {demo.saved_path}")
     console.say(f"\nYour video is ready: {video_url}")
     return 0

@@ -26,8 +26,9 @@ user before the first credit is spent.
    These SPEND CREDITS (1 per started 2 minutes of video). An identical request within 30 minutes returns the
    first one (charged: false) instead of paying again; new_take=true makes it again on purpose. max_credits
    caps one call.
-6. get_project(project_id, wait_seconds=45) until status is succeeded, then give the user video_url.
-   Renders take minutes: if not done, call get_project again; never create the video again.
+6. get_project(project_id, wait_seconds=45) until status is succeeded, then give the user video_url, or
+   save_video (free) to put the file in their folder (an IDE agent: the project folder). Renders take
+   minutes: if not done, call get_project again; never create the video again.
 7. list_projects shows everything spent here (renders, previews, drafts) with status and cost.
 Errors say what to fix. A failed create that might have been accepted is never retried automatically."""
 
