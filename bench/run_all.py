@@ -1,6 +1,6 @@
 """Run every benchmark, then write the README's Performance table from bench/results/*.json.
 
-python bench/run_all.py            # all five, then the README table
+python bench/run_all.py            # all six, then the README table
 python bench/run_all.py --report   # only rebuild the README table from the last results
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import PYTHON, RESULTS, ROOT, table
 
-BENCHMARKS = ["cold_start.py", "upload.py", "validation.py", "call_overhead.py", "http_load.py"]
+BENCHMARKS = ["cold_start.py", "upload.py", "download.py", "validation.py", "call_overhead.py", "http_load.py"]
 README = ROOT / "README.md"
 BLOCK = re.compile(r"(<!-- BEGIN bench -->\n).*?(<!-- END bench -->)", re.S)
 
@@ -26,6 +26,7 @@ def load(name: str) -> dict:  # type: ignore[type-arg]
 
 def report() -> str:
     cold, upload, validation = load("cold_start"), load("upload"), load("validation")
+    download = load("download")
     overhead, http = load("call_overhead"), load("http_load")
     ours, floor = cold["servers"]["jogg-mcp"], cold["servers"]["bare MCPServer (floor)"]
     rows = [
@@ -65,6 +66,13 @@ def report() -> str:
             ">= 0.9x",
         ],
         ["Server RSS growth during 100 MB upload", f"{upload['server_peak_rss_growth_mib']} MiB", "", "<= 16 MiB"],
+        [
+            "100 MB save_video throughput",
+            f"{download['save_video_mb_per_s']} MB/s",
+            f"{download['throughput_ratio_to_curl']:.2f}x curl ({download['curl_get_mb_per_s']} MB/s)",
+            ">= 0.9x",
+        ],
+        ["Server RSS growth during 100 MB save", f"{download['server_peak_rss_growth_mib']} MiB", "", "<= 16 MiB"],
         [
             "Bytes read to validate 1 MB / 100 MB video",
             f"{validation['files']['1 MB video']['bytes_read']} / "
