@@ -16,6 +16,7 @@ from mcp.types import CallToolResult, ImageContent, ResourceLink
 
 from jogg_mcp.media.check import inspect_video
 from jogg_mcp.sandbox import SandboxServer
+from tests import mediagen
 from tests.support import AVATAR, sandbox_product, sandbox_render
 
 pytestmark = pytest.mark.anyio
@@ -156,3 +157,27 @@ async def test_list_projects_links_its_finished_renders(mcp: Client, sandbox: Sa
     links, images = shown_blocks(listed)
     assert [link.uri.rsplit("/", 1)[-1] for link in links] == [f"{created.structured_content['project_id']}.mp4"]
     assert images == []  # thumbnails only for one render at a time
+
+
+async def test_redirects_are_followed_only_to_https_or_back_home(
+    mcp: Client, sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    project_id = sandbox_render(sandbox, sandbox_product(sandbox))
+    sandbox.faults.inject(path="/media/*", kind="redirect", message="http://198.51.100.7/video.mp4")
+    text = await refusal(mcp, project_id=project_id)
+    assert "http://198.51.100.7/video.mp4, which is not an https address" in text and os.listdir(tmp_path) == []
+    sandbox.faults.inject(path="/media/*", kind="redirect", message=f"/media/{project_id}.mp4")  # same origin
+    saved, _ = await save(mcp, project_id=project_id)
+    assert Path(saved["path"]).exists()
+
+
+async def test_a_video_that_does_not_match_what_joggai_reported_is_not_kept(
+    mcp: Client, sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    project_id = sandbox_render(sandbox, sandbox_product(sandbox))  # JoggAI says 15 s
+    sandbox.state.projects[project_id].video_file = mediagen.video(tmp_path.parent / "short.mp4", seconds=2)
+    text = await refusal(mcp, project_id=project_id)
+    assert "lasts 2" in text and "JoggAI reported 15 s" in text and os.listdir(tmp_path) == []
+    sandbox.state.projects[project_id].video_file = mediagen.image(tmp_path.parent / "still.png", "PNG")
+    text = await refusal(mcp, project_id=project_id)
+    assert "not a video" in text and os.listdir(tmp_path) == []

@@ -271,6 +271,8 @@ def _rendered_video(request: Request, name: str) -> Response:
     fault = state.faults.take("GET", request.url.path)
     if fault is not None and fault.kind is FaultKind.EXPIRE_SIGNED_URL:
         return _storage_error(403, "AccessDenied", "Request has expired")
+    if fault is not None and fault.kind is FaultKind.REDIRECT:
+        return Response(status_code=302, headers={"location": fault.message or "/"})
     if fault is not None and fault.fires_before:
         return _storage_error(503, "ServiceUnavailable", "Please reduce your request rate.")
     if project is not None and project.video_file is not None:

@@ -29,6 +29,7 @@ class FaultKind(StrEnum):
     EXPIRE_SIGNED_URL = "expire_signed_url"  # the signed-URL PUT answers 403 "Request has expired"
     FORBID_PUT = "forbid_put"  # the signed-URL PUT answers a plain 403
     HOLD = "hold"  # keep the answer until the test calls faults.release() (at most `delay` seconds)
+    REDIRECT = "redirect"  # a media download answers 302 to the URL in `message`
 
 
 AFTER_PROCESSING = frozenset(
