@@ -64,7 +64,17 @@ async def test_by_default_it_goes_to_the_first_folder_named_after_the_video(
     mcp: Client, sandbox: SandboxServer, tmp_path: Path
 ) -> None:
     project_id = sandbox_render(sandbox, sandbox_product(sandbox))
-    saved, _ = await save(mcp, project_id=project_id, with_cover=True)
+    progress: list[str] = []
+
+    async def on_progress(done: float, total: float | None, message: str | None) -> None:
+        progress.append(message or "")
+
+    result = await mcp.call_tool(
+        "save_video", {"project_id": project_id, "with_cover": True}, progress_callback=on_progress
+    )
+    assert result.structured_content is not None
+    saved = result.structured_content
+    assert any(message.startswith("saving the video: ") for message in progress)  # reported while streaming
     assert Path(saved["path"]).parent == tmp_path and Path(saved["path"]).suffix == ".mp4"
     assert saved["cover_path"] and Path(saved["cover_path"]).suffix == ".png"
     assert Path(saved["cover_path"]).read_bytes().startswith(b"\x89PNG")
