@@ -52,6 +52,7 @@ def _serve_command(args: argparse.Namespace) -> int:
             "http_token": args.http_token,
             "read_only": "1" if args.read_only else None,
             "tools": args.tools,
+            "toolsets": args.toolsets,
         }
     )
     _setup_logging(settings.log_level)
@@ -189,6 +190,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--read-only",
         action="store_true",
         help="list no tool that spends credits or creates anything (or set JOGG_READ_ONLY=1)",
+    )
+    serve.add_argument(
+        "--toolsets", metavar="A,B", help="list these toolsets: video (default), history, or all (or JOGG_TOOLSETS)"
     )
     serve.add_argument("--tools", metavar="A,B", help="list only these tools (or set JOGG_TOOLS)")
     serve.set_defaults(handler=_serve_command)

@@ -113,6 +113,13 @@ ENV_VARS: tuple[EnvVar, ...] = (
     ),
     EnvVar("JOGG_READ_ONLY", "--read-only", "(off)", "1: list no tool that spends credits or creates anything."),
     EnvVar(
+        "JOGG_TOOLSETS",
+        "--toolsets",
+        "video",
+        "Comma-separated toolsets to list: video (making and delivering videos), history (JoggAI's own lists of "
+        "past renders), or all. An unknown name stops the server with the list of toolsets.",
+    ),
+    EnvVar(
         "JOGG_TOOLS",
         "--tools",
         "(all)",
@@ -154,7 +161,8 @@ class Settings(BaseModel):
     dedup_minutes: float = 30.0
     spend_limit: float | None = None
     read_only: bool = False
-    tools: tuple[str, ...] = ()  # empty: every tool
+    tools: tuple[str, ...] = ()  # empty: every tool of the enabled toolsets
+    toolsets: tuple[str, ...] = ("video",)
     confirm_spending: Literal["auto", "never"] = "auto"
 
     @property
@@ -251,6 +259,8 @@ class Settings(BaseModel):
             confirm = "auto"
         raw_tools = given.get("tools", env.get("JOGG_TOOLS"))
         tools = tuple(t.strip() for t in str(raw_tools or "").split(",") if t.strip())
+        raw_toolsets = given.get("toolsets", env.get("JOGG_TOOLSETS"))
+        toolsets = tuple(t.strip().lower() for t in str(raw_toolsets or "").split(",") if t.strip()) or ("video",)
 
         if problems:
             raise ConfigError(problems)
@@ -271,6 +281,7 @@ class Settings(BaseModel):
             spend_limit=spend_limit,
             read_only=read_only,
             tools=tools,
+            toolsets=toolsets,
             confirm_spending="never" if confirm == "never" else "auto",
         )
 

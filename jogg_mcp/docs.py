@@ -15,7 +15,7 @@ from typing import Any
 
 from jogg_mcp.config import ENV_VARS
 from jogg_mcp.media.formats import limits_markdown
-from jogg_mcp.server.inventory import TOOLS
+from jogg_mcp.server.inventory import TOOLS, enabled_tools
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
@@ -38,13 +38,16 @@ def first_sentence(text: str) -> str:
 
 
 def tools_table() -> str:
-    rows = ["| Tool | Title | What it does |", "|---|---|---|"]
-    rows += [f"| `{spec.name}` | {spec.title} | {first_sentence(spec.description)} |" for spec in TOOLS]
+    rows = ["| Tool | Toolset | Title | What it does |", "|---|---|---|---|"]
+    rows += [
+        f"| `{spec.name}` | {spec.toolset} | {spec.title} | {first_sentence(spec.description)} |" for spec in TOOLS
+    ]
     return "\n".join(rows)
 
 
 def manifest_tools() -> list[dict[str, str]]:
-    return [{"name": spec.name, "description": first_sentence(spec.description)} for spec in TOOLS]
+    """What the bundle lists: the tools of the default toolsets (JOGG_TOOLSETS enables the others)."""
+    return [{"name": spec.name, "description": first_sentence(spec.description)} for spec in enabled_tools()]
 
 
 def render_manifest(text: str) -> str:

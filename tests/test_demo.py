@@ -12,7 +12,7 @@ import pytest
 
 from jogg_mcp.media.check import inspect_video
 from jogg_mcp.sandbox import SandboxServer
-from jogg_mcp.server.inventory import TOOLS
+from jogg_mcp.server.inventory import enabled_tools
 
 pytestmark = pytest.mark.slow  # each walks the whole flow in a subprocess
 
@@ -39,7 +39,7 @@ def test_demo_walks_the_seed_flow_to_a_video_url(tmp_path: Path) -> None:
     out = done.stdout
     for fragment in (
         "against the embedded JoggAI sandbox",
-        f"{len(TOOLS)} tools",
+        f"{len(enabled_tools())} tools",
         "1. Upload a sample image",
         "PNG 640x360",
         "MP3 4.0 s",

@@ -39,7 +39,11 @@ REFUSALS_BEFORE_PROCESSING = {"code_429", "code_429_retry_after", "slow_body"}
 @pytest.fixture
 async def client(sandbox: SandboxServer, tmp_path: Path) -> AsyncIterator[Client]:
     settings = server_settings(
-        sandbox, JOGG_READ_TIMEOUT="0.6", JOGG_UPLOAD_TIMEOUT="0.6", JOGG_ALLOWED_DIRS=str(tmp_path)
+        sandbox,
+        JOGG_TOOLSETS="all",
+        JOGG_READ_TIMEOUT="0.6",
+        JOGG_UPLOAD_TIMEOUT="0.6",
+        JOGG_ALLOWED_DIRS=str(tmp_path),
     )
     async with mcp_client(settings) as connected:
         yield connected

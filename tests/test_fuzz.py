@@ -78,7 +78,7 @@ def fuzz_target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Bloc
         SandboxServer(render_seconds=0, rate_limit=1_000_000, credits=1_000_000) as sandbox,
         start_blocking_portal() as portal,
     ):
-        settings_ = server_settings(sandbox, JOGG_ALLOWED_DIRS=str(folder), JOGG_MAX_RETRIES="0")
+        settings_ = server_settings(sandbox, JOGG_ALLOWED_DIRS=str(folder), JOGG_MAX_RETRIES="0", JOGG_TOOLSETS="all")
         with portal.wrap_async_context_manager(mcp_client(settings_)) as client:
             yield portal, client
 

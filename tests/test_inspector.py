@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from jogg_mcp.server.inventory import TOOLS
+from jogg_mcp.server.inventory import enabled_tools
 from tests.support import ROOT, npm_tool
 
 pytestmark = pytest.mark.slow
@@ -33,7 +33,7 @@ def run_inspector(inspector: Path, *method: str) -> dict[str, object]:
 def test_inspector_lists_tools_and_calls_get_credits(inspector: Path) -> None:
     listed = run_inspector(inspector, "--method", "tools/list")
     names = {tool["name"] for tool in listed["tools"]}  # type: ignore[attr-defined]
-    assert names == {spec.name for spec in TOOLS}
+    assert names == {spec.name for spec in enabled_tools()}  # the default toolsets
     called = run_inspector(inspector, "--method", "tools/call", "--tool-name", "get_credits")
     assert called["isError"] is False
     assert called["structuredContent"] == {

@@ -13,7 +13,7 @@ import pytest
 from mcp import Client, StdioServerParameters
 
 import jogg_mcp
-from jogg_mcp.server.inventory import TOOLS
+from jogg_mcp.server.inventory import enabled_tools
 from tests.support import ROOT
 
 pytestmark = [pytest.mark.anyio, pytest.mark.slow]
@@ -64,4 +64,4 @@ async def test_wheel_installs_and_serves_from_a_clean_virtualenv(dist: Path, tmp
         assert client.server_info.name == "jogg-mcp"  # type: ignore[union-attr]
         tools = {t.name for t in (await client.list_tools()).tools}
         result = await client.call_tool("get_credits", {})
-    assert tools == {spec.name for spec in TOOLS} and not result.is_error
+    assert tools == {spec.name for spec in enabled_tools()} and not result.is_error

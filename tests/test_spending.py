@@ -18,7 +18,7 @@ from mcp import Client, StdioServerParameters
 from jogg_mcp.config import Settings
 from jogg_mcp.sandbox import SandboxServer
 from jogg_mcp.server import Runtime, build_server
-from jogg_mcp.server.inventory import TOOLS
+from jogg_mcp.server.inventory import enabled_tools
 from tests import mediagen as g
 from tests.support import AVATAR, VIDEO, User, free_port, mcp_client, sandbox_product, server_settings
 
@@ -208,7 +208,7 @@ async def test_audio_uploaded_elsewhere_is_measured_from_its_header(
 async def test_read_only_lists_nothing_that_spends_or_creates(sandbox: SandboxServer) -> None:
     async with mcp_client(server_settings(sandbox, JOGG_READ_ONLY="1")) as client:
         listed = {t.name for t in (await client.list_tools()).tools}
-    assert listed == {spec.name for spec in TOOLS if spec.read_only}
+    assert listed == {spec.name for spec in enabled_tools() if spec.read_only}
     assert not listed & {"create_video", "create_avatar_video", "upload_asset", "update_product"}
 
 

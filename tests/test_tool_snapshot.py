@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,9 @@ import pytest
 from mcp import Client
 
 from jogg_mcp.api.transport import RetryPolicy
+from jogg_mcp.sandbox import SandboxServer
 from jogg_mcp.server.inventory import BY_NAME, TOOLS
+from tests.support import mcp_client, server_settings
 
 pytestmark = pytest.mark.anyio
 
@@ -27,8 +30,15 @@ async def tool_contracts(client: Client) -> list[dict[str, Any]]:
     return [t.model_dump(mode="json", by_alias=True, exclude_none=True) for t in sorted(tools, key=lambda t: t.name)]
 
 
-async def test_tools_match_the_reviewed_snapshot(mcp: Client) -> None:
-    current = json.dumps(await tool_contracts(mcp), indent=2, sort_keys=True) + "\n"
+@pytest.fixture
+async def every_tool(sandbox: SandboxServer) -> AsyncIterator[Client]:
+    """The server with every toolset enabled: the snapshot and the checks cover every tool."""
+    async with mcp_client(server_settings(sandbox, JOGG_TOOLSETS="all"), sandbox=True) as client:
+        yield client
+
+
+async def test_tools_match_the_reviewed_snapshot(every_tool: Client) -> None:
+    current = json.dumps(await tool_contracts(every_tool), indent=2, sort_keys=True) + "\n"
     if os.environ.get("UPDATE_SNAPSHOTS") == "1":
         changed = not SNAPSHOT.exists() or SNAPSHOT.read_text() != current
         SNAPSHOT.write_text(current)
@@ -40,12 +50,14 @@ async def test_tools_match_the_reviewed_snapshot(mcp: Client) -> None:
     )
 
 
-async def test_every_inventory_row_is_listed_in_order(mcp: Client) -> None:
-    assert [t.name for t in (await mcp.list_tools()).tools] == [spec.name for spec in TOOLS]
+async def test_every_inventory_row_is_listed_in_order(every_tool: Client, mcp: Client) -> None:
+    assert [t.name for t in (await every_tool.list_tools()).tools] == [spec.name for spec in TOOLS]
+    default = [t.name for t in (await mcp.list_tools()).tools]
+    assert default == [spec.name for spec in TOOLS if spec.toolset == "video"]  # only the default toolset
 
 
-async def test_annotations_are_honest(mcp: Client) -> None:
-    for tool in await tool_contracts(mcp):
+async def test_annotations_are_honest(every_tool: Client) -> None:
+    for tool in await tool_contracts(every_tool):
         spec = BY_NAME[tool["name"]]
         hints = tool["annotations"]
         assert hints == {

@@ -17,6 +17,7 @@ from jogg_mcp.api.assets import AssetsAPI
 from jogg_mcp.api.avatar_videos import AvatarVideosAPI
 from jogg_mcp.api.catalog import CatalogAPI
 from jogg_mcp.api.errors import NotFoundError
+from jogg_mcp.api.history import HistoryAPI
 from jogg_mcp.api.models import Project
 from jogg_mcp.api.products import ProductsAPI
 from jogg_mcp.api.transport import RetrySettings, Throttle, Transport, WaitReporter, throttle_for_key
@@ -64,6 +65,7 @@ class JoggClient:
         self.products = ProductsAPI(self.transport)
         self.avatar_videos = AvatarVideosAPI(self.transport)
         self.catalog = CatalogAPI(self.transport)
+        self.history = HistoryAPI(self.transport)
 
     async def find_project(self, project_id: str, kind: ProjectKind | None = None) -> Project:
         """Status of any render id: product videos live at /v1/project, avatar videos at /v2/avatar_video.

@@ -355,6 +355,35 @@ class V2AvatarVideoWire(_Response):
         )
 
 
+# --- history (v2 lists of past renders) ----------------------------------------------------------------
+
+
+class HistoryItem(_Response):
+    """One past render, the same fields whichever list it came from (template videos name them differently)."""
+
+    id: str = Field(validation_alias=AliasChoices("id", "video_id"))
+    title: str | None = Field(default=None, validation_alias=AliasChoices("title", "video_name"))
+    status: str
+    video_url: str | None = Field(default=None, validation_alias=AliasChoices("video_url", "url"))
+    cover_url: str | None = None
+    duration_seconds: float | None = Field(
+        default=None, validation_alias=AliasChoices("video_duration", "duration_seconds")
+    )
+    created_at: int | None = None
+    error: _ErrorDetail | None = None
+
+    @property
+    def normalised_status(self) -> ProjectStatus:
+        return V2_STATUS.get(self.status.lower(), ProjectStatus.RENDERING)
+
+
+class HistoryPage(_Response):
+    items: list[HistoryItem]
+    total: int
+    page: int
+    page_size: int
+
+
 class CreatedVideo(_Response):
     """What a create call returns: the id to poll, and the credits we expect it to cost."""
 

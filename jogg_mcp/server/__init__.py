@@ -47,7 +47,7 @@ def build_server(runtime: Runtime) -> MCPServer[Any]:
         extensions=[panel_extension(runtime)],
     )
     settings = runtime.settings
-    register_tools(server, enabled_tools(only=settings.tools, read_only=settings.read_only))
+    register_tools(server, enabled_tools(toolsets=settings.toolsets, only=settings.tools, read_only=settings.read_only))
     guide.register(server, runtime)
     return server
 

@@ -18,10 +18,11 @@ from mcp.types import ToolAnnotations
 from jogg_mcp.api import assets as assets_api
 from jogg_mcp.api import avatar_videos as avatar_videos_api
 from jogg_mcp.api import catalog as catalog_api
+from jogg_mcp.api import history as history_api
 from jogg_mcp.api import products as products_api
 from jogg_mcp.api.transport import Endpoint
 from jogg_mcp.server.panel import panel_meta
-from jogg_mcp.server.tools import assets, avatar_videos, catalog, delivery, drafts, products, projects
+from jogg_mcp.server.tools import assets, avatar_videos, catalog, delivery, drafts, history, products, projects
 
 # Placeholders in examples, for things that must exist before the call; tests fill them in.
 PRODUCT_ID = "<product_id>"
@@ -76,7 +77,9 @@ class ToolSpec:
         )
 
 
-VIDEO = "video"
+VIDEO = "video"  # making and delivering videos: the default
+HISTORY = "history"  # JoggAI's own lists of past renders
+TOOLSETS = (VIDEO, HISTORY)
 
 TOOLS: tuple[ToolSpec, ...] = (
     ToolSpec(
@@ -222,6 +225,15 @@ TOOLS: tuple[ToolSpec, ...] = (
         catalog.list_music, "List background music", VIDEO, read_only=True, idempotent=True, calls=catalog_api.MUSIC
     ),
     ToolSpec(
+        history.list_video_history,
+        "List JoggAI render history",
+        HISTORY,
+        read_only=True,
+        idempotent=True,
+        calls=history_api.PRODUCT_VIDEOS,
+        example={"kind": "product_videos"},
+    ),
+    ToolSpec(
         catalog.get_credits,
         "Get remaining credits",
         VIDEO,
@@ -234,19 +246,39 @@ TOOLS: tuple[ToolSpec, ...] = (
 BY_NAME: Mapping[str, ToolSpec] = {spec.name: spec for spec in TOOLS}
 
 
-def enabled_tools(*, only: tuple[str, ...] = (), read_only: bool = False) -> tuple[ToolSpec, ...]:
+def enabled_tools(
+    *, toolsets: tuple[str, ...] = (VIDEO,), only: tuple[str, ...] = (), read_only: bool = False
+) -> tuple[ToolSpec, ...]:
     """The tools this process lists: fixed at start-up, the same for every connection (the MCP spec asks it).
 
-    `only` names tools (an unknown name is an error that lists the real ones); `read_only` keeps only the tools
-    that neither spend credits nor create or change anything.
+    `toolsets` names toolsets, or "all"; `only` then narrows to named tools, and `read_only` to the tools that
+    neither spend credits nor create or change anything. An unknown or unreachable name is an error saying why.
     """
+    wanted = set(TOOLSETS) if "all" in toolsets else set(toolsets)
+    unknown_sets = sorted(wanted - set(TOOLSETS))
+    if unknown_sets:
+        raise ValueError(
+            f"JOGG_TOOLSETS (or --toolsets) names {', '.join(map(repr, unknown_sets))}, which jogg-mcp does not "
+            f"have; its toolsets are: {', '.join(TOOLSETS)}, or all"
+        )
     unknown = [name for name in only if name not in BY_NAME]
     if unknown:
         raise ValueError(
             f"JOGG_TOOLS (or --tools) names {', '.join(map(repr, unknown))}, which jogg-mcp does not have; "
             f"its tools are: {', '.join(BY_NAME)}"
         )
-    return tuple(spec for spec in TOOLS if (not only or spec.name in only) and (spec.read_only or not read_only))
+    outside = [name for name in only if BY_NAME[name].toolset not in wanted]
+    if outside:
+        sets = sorted({BY_NAME[name].toolset for name in outside})
+        raise ValueError(
+            f"JOGG_TOOLS (or --tools) names {', '.join(map(repr, outside))}, in toolset {', '.join(sets)}, which is "
+            f"not enabled: add it to JOGG_TOOLSETS (or --toolsets {','.join(sorted(wanted | set(sets)))})"
+        )
+    return tuple(
+        spec
+        for spec in TOOLS
+        if spec.toolset in wanted and (not only or spec.name in only) and (spec.read_only or not read_only)
+    )
 
 
 def register_tools(server: MCPServer[Any], tools: tuple[ToolSpec, ...] = TOOLS) -> None:
