@@ -147,6 +147,17 @@ async def test_a_finished_render_is_shown_with_a_link_and_a_small_thumbnail(
     assert len(result.model_dump_json()) < 60_000  # no video bytes inline, ever
 
 
+async def test_a_thumbnail_is_made_once_per_cover(mcp: Client, sandbox: SandboxServer) -> None:
+    project_id = sandbox_render(sandbox, sandbox_product(sandbox))
+    first = shown_blocks(await mcp.call_tool("get_project", {"project_id": project_id}))[1]
+    sandbox.faults.inject(path=f"/media/{project_id}.png", kind="hold", delay=60)  # the cover would now hang
+    try:
+        again = shown_blocks(await mcp.call_tool("get_project", {"project_id": project_id}))[1]
+    finally:
+        sandbox.faults.release()
+    assert again == first and len(again) == 1  # kept, not fetched again
+
+
 async def test_an_unfinished_render_or_a_slow_cover_shows_less(mcp: Client, sandbox: SandboxServer) -> None:
     sandbox.state.render_seconds = 600
     project_id = sandbox_render(sandbox, sandbox_product(sandbox))

@@ -7,6 +7,7 @@ be imported, listed and tested on their own (docs/architecture.md).
 from __future__ import annotations
 
 import tempfile
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from typing import Any, cast
 import httpx2
 from mcp.server import MCPServer
 from mcp.server.mcpserver import Context
+from mcp.types import ImageContent
 
 from jogg_mcp.api.models import Voice
 from jogg_mcp.config import Settings
@@ -42,6 +44,8 @@ class AppState:
         self._http: httpx2.AsyncClient | None = None
         self._ledger: Ledger | None = None
         self.voice_cache: dict[str, tuple[float, list[Voice]]] = {}  # per API key: (fetched at, voices)
+        # Thumbnails by cover URL (a cover never changes under its URL): polling a finished render is cheap.
+        self.thumbnails: OrderedDict[str, ImageContent] = OrderedDict()
 
     @property
     def ledger(self) -> Ledger:

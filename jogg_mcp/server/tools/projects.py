@@ -166,10 +166,18 @@ def video_link(project: Project) -> ResourceLink:
     )
 
 
+THUMBNAILS_KEPT = 64
+
+
 async def _thumbnail(ctx: Context, cover_url: str | None) -> ImageContent | None:
-    """The cover as a small JPEG, when it can be fetched quickly; else None (the link is enough)."""
+    """The cover as a small JPEG, when it can be fetched quickly; else None (the link is enough). Kept per
+    cover URL, so polling a finished render does not fetch its cover again."""
     if not cover_url:
         return None
+    kept = state_of(ctx).thumbnails
+    if cover_url in kept:
+        kept.move_to_end(cover_url)
+        return kept[cover_url]
     try:
         with anyio.fail_after(COVER_SECONDS):
             head, _, whole = await read_head(
@@ -182,7 +190,11 @@ async def _thumbnail(ctx: Context, cover_url: str | None) -> ImageContent | None
         return None
     if jpeg is None:
         return None
-    return ImageContent(type="image", data=base64.b64encode(jpeg).decode(), mime_type="image/jpeg")
+    thumbnail = ImageContent(type="image", data=base64.b64encode(jpeg).decode(), mime_type="image/jpeg")
+    kept[cover_url] = thumbnail
+    while len(kept) > THUMBNAILS_KEPT:
+        kept.popitem(last=False)
+    return thumbnail
 
 
 REFRESH_AT_MOST = 10  # unfinished renders checked with JoggAI per call (GETs are free, but keep calls short)
