@@ -80,6 +80,17 @@ async def test_by_default_it_goes_to_the_first_folder_named_after_the_video(
     assert Path(saved["cover_path"]).read_bytes().startswith(b"\x89PNG")
 
 
+async def test_a_cover_that_cannot_be_fetched_does_not_cost_the_video(
+    mcp: Client, sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    project_id = sandbox_render(sandbox, sandbox_product(sandbox))
+    sandbox.faults.inject(path=f"/media/{project_id}.png", kind="http_503")
+    saved, result = await save(mcp, project_id=project_id, with_cover=True)
+    assert Path(saved["path"]).exists() and saved["cover_path"] is None
+    assert "The cover was not saved: its download failed" in result.content[0].text  # type: ignore[union-attr]
+    assert files_in(tmp_path) == [Path(saved["path"]).name]  # and no partial cover left
+
+
 async def test_a_transparent_avatar_video_is_saved_as_webm(mcp: Client, tmp_path: Path) -> None:
     created = await mcp.call_tool("create_avatar_video", {**AVATAR, "screen_style": "transparent", "caption": False})
     assert created.structured_content is not None

@@ -158,6 +158,7 @@ async def save_video(
     record = await recorded(ctx, project_id)
     partial: Path | None = None
     cover_partial: Path | None = None
+    cover_problem: str | None = None  # the cover is a bonus: when it cannot be saved, the video still is
     try:
         async with jogg_session(ctx) as jogg:
             project = await jogg.find_project(project_id, ProjectKind(record.kind) if record is not None else None)
@@ -167,10 +168,15 @@ async def save_video(
             assert project.video_url is not None
             try:
                 partial = await _fetch(ctx, jogg, project.video_url, target, "the video")
-                if with_cover and project.cover_url:
-                    cover_partial = await _fetch(ctx, jogg, project.cover_url, target, "the cover")
             except api_errors.JoggError as error:
                 raise ToolError(_failed_download(error, project_id)) from None
+            if with_cover and not project.cover_url:
+                cover_problem = "JoggAI gives no cover for this render"
+            elif with_cover and project.cover_url:
+                try:
+                    cover_partial = await _fetch(ctx, jogg, project.cover_url, target, "the cover")
+                except api_errors.JoggError as error:
+                    cover_problem = f"its download failed ({error})"
         facts = await anyio.to_thread.run_sync(inspect_video, partial)
         expected = project.duration_seconds
         if expected and facts.duration_seconds and abs(facts.duration_seconds - expected) > DURATION_TOLERANCE_SECONDS:
@@ -183,8 +189,12 @@ async def save_video(
         path = await _keep(partial, target, stem, _EXTENSIONS.get(facts.format, ".mp4"))
         cover_path = None
         if cover_partial is not None:
-            cover = await anyio.to_thread.run_sync(inspect_media, cover_partial)
-            cover_path = await _keep(cover_partial, target, stem, _EXTENSIONS.get(cover.format, ".png"))
+            try:
+                cover = await anyio.to_thread.run_sync(inspect_media, cover_partial)
+            except MediaRejected as rejected:
+                cover_problem = f"it is not a usable image: {rejected.problem}"
+            else:
+                cover_path = await _keep(cover_partial, target, stem, _EXTENSIONS.get(cover.format, ".png"))
     except MediaRejected as rejected:
         raise ToolError(f"The downloaded file was not kept: {rejected.problem} {rejected.fix}") from None
     finally:  # whatever happened, no partial or refused download stays behind
@@ -213,4 +223,6 @@ async def save_video(
     text = f"Saved {path} ({facts.format} {facts.codec}{seconds}, {human_size(facts.size_bytes)})."
     if cover_path:
         text += f" Cover: {cover_path}."
+    if cover_problem:
+        text += f" The cover was not saved: {cover_problem}."
     return reply(ctx, result, text, [link])

@@ -99,7 +99,8 @@ async def _ask_scripts_consent(
         request = _scripts_request(product_id, language, video_length, target_audience)
     except ValidationError:
         return SpendConsent(confirm=True)  # refused in the tool, before anything is sent: nothing to ask
-    return await ask_consent(ctx, [_scripts_charge(request)], what=_scripts_charge(request).what, new_take=new_take)
+    charge = _scripts_charge(request)
+    return await ask_consent(ctx, [charge], what=charge.what, new_take=new_take)
 
 
 def _drafted(scripts: list[GeneratedScript], video_length: int, first_style: str | None) -> list[DraftedScript]:
