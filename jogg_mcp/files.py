@@ -107,9 +107,10 @@ _UNSAFE_NAME = re.compile(r"[\x00-\x1f/\\:*?\"<>|]+")
 _MEDIA_EXTENSIONS = frozenset([".mp4", ".m4v", ".mov", ".webm", ".mkv", ".png", ".jpg", ".jpeg", ".webp", ".gif"])
 
 
-def folder_in_roots(raw: str | None, roots: Sequence[Path]) -> Path:
-    """The real path of a folder inside one of `roots` to write into (created when missing), or PathRefused.
-    None: the first root. The nearest existing folder is resolved (symlinks too) before anything is created."""
+def folder_in_roots(raw: str | None, roots: Sequence[Path], *, create: bool = True) -> Path:
+    """The real path of a folder inside one of `roots` to write into (created when missing, unless `create` is
+    false: a check before anything is written), or PathRefused. None: the first root. The nearest existing
+    folder is resolved (symlinks too) before anything is created."""
     allowed = f"Allowed folders: {describe_roots(roots)}."
     if not roots:
         raise PathRefused(
@@ -140,6 +141,8 @@ def folder_in_roots(raw: str | None, roots: Sequence[Path]) -> Path:
         raise PathRefused(f"{raw!r} is {real}, outside the allowed folders, so nothing is written there. {allowed}")
     if os.path.lexists(real) and not real.is_dir():
         raise PathRefused(f"{raw!r} is a file, not a folder: give the folder to save into. {allowed}")
+    if not create:
+        return real
     try:
         real.mkdir(parents=True, exist_ok=True)
     except OSError as error:

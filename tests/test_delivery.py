@@ -111,11 +111,14 @@ async def test_folders_outside_the_allowed_ones_are_refused(
     assert files_in(outside) == [] and files_in(tmp_path) == []
 
 
-async def test_an_unfinished_or_failed_render_says_what_to_do(mcp: Client, sandbox: SandboxServer) -> None:
+async def test_an_unfinished_or_failed_render_says_what_to_do(
+    mcp: Client, sandbox: SandboxServer, tmp_path: Path
+) -> None:
     sandbox.state.render_seconds = 600
     project_id = sandbox_render(sandbox, sandbox_product(sandbox))
-    text = await refusal(mcp, project_id=project_id)
+    text = await refusal(mcp, project_id=project_id, folder="videos")
     assert "still queued" in text and "get_project" in text and "wait_seconds=45" in text
+    assert not (tmp_path / "videos").exists()  # no folder made for a video that is not there
     sandbox.state.set_outcome(project_id, "failed", "avatar unavailable")
     assert "failed (failed: avatar unavailable), so there is no video" in await refusal(mcp, project_id=project_id)
 

@@ -152,7 +152,8 @@ async def save_video(
     """
     allowed = allowed_roots(runtime_of(ctx), roots)
     try:
-        target = await anyio.to_thread.run_sync(folder_in_roots, folder, allowed)
+        # Checked now, created only once there is a video to put in it (resolved again then).
+        await anyio.to_thread.run_sync(lambda: folder_in_roots(folder, allowed, create=False))
     except PathRefused as refused:
         raise ToolError(f"Nothing was saved: {refused}") from None
     record = await recorded(ctx, project_id)
@@ -166,6 +167,10 @@ async def save_video(
             if problem is not None:
                 raise ToolError(problem)
             assert project.video_url is not None
+            try:
+                target = await anyio.to_thread.run_sync(folder_in_roots, folder, allowed)
+            except PathRefused as refused:
+                raise ToolError(f"Nothing was saved: {refused}") from None
             try:
                 partial = await _fetch(ctx, jogg, project.video_url, target, "the video")
             except api_errors.JoggError as error:
