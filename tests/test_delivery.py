@@ -185,13 +185,14 @@ async def test_an_unfinished_render_or_a_slow_cover_shows_less(mcp: Client, sand
     assert len(links) == 1 and images == []  # the cover did not come in time: the link alone
 
 
-async def test_list_projects_links_its_finished_renders(mcp: Client, sandbox: SandboxServer) -> None:
-    created = await mcp.call_tool("create_avatar_video", AVATAR)
-    assert created.structured_content is not None
+async def test_list_projects_shows_its_finished_renders(mcp: Client, sandbox: SandboxServer) -> None:
+    created = [await mcp.call_tool("create_avatar_video", {**AVATAR, "script": f"Take {n}"}) for n in range(6)]
     listed = await mcp.call_tool("list_projects", {})
     links, images = shown_blocks(listed)
-    assert [link.uri.rsplit("/", 1)[-1] for link in links] == [f"{created.structured_content['project_id']}.mp4"]
-    assert images == []  # thumbnails only for one render at a time
+    expected = [f"{c.structured_content['project_id']}.mp4" for c in reversed(created)]  # type: ignore[index]
+    assert [link.uri.rsplit("/", 1)[-1] for link in links] == expected  # newest first
+    assert len(images) == 4  # covers of the newest few, not of every one
+    assert len(listed.model_dump_json()) < 60_000
 
 
 async def test_redirects_are_followed_only_to_https_or_back_home(

@@ -167,6 +167,7 @@ def video_link(project: Project) -> ResourceLink:
 
 
 THUMBNAILS_KEPT = 64
+THUMBNAILS_IN_A_LIST = 4  # list_projects shows the newest few finished renders' covers, not every one
 
 
 async def _thumbnail(ctx: Context, cover_url: str | None) -> ImageContent | None:
@@ -271,13 +272,18 @@ async def list_projects(
     finished = [r for r in records if r.status == "succeeded" and r.project_id and r.project_id not in found]
     on_page = {item.project_id for item in shown}
     found |= await _look_up(ctx, [r for r in finished if r.project_id in on_page][:REFRESH_AT_MOST])
-    links = [
-        video_link(found[item.project_id])
+    finished_here = [
+        found[item.project_id]
         for item in shown
         if item.project_id in found
         and found[item.project_id].status is ProjectStatus.SUCCEEDED
         and found[item.project_id].video_url
     ]
+    links: list[ContentBlock] = [video_link(project) for project in finished_here]
+    for project in finished_here[:THUMBNAILS_IN_A_LIST]:  # each cover within its own time limit
+        thumbnail = await _thumbnail(ctx, project.cover_url)
+        if thumbnail is not None:
+            links.append(thumbnail)
     more = len(items) > page * page_size
     step = f"More on page {page + 1}." if more else ""
     if shown:
