@@ -243,7 +243,7 @@ async def list_music(ctx: Context, page: Page = 1, page_size: PageSize = 10) -> 
 
 
 async def get_credits(ctx: Context) -> Annotated[CallToolResult, Credits]:
-    """The JoggAI account's remaining credits, and what videos cost. Free. Check before creating videos."""
+    """Get the JoggAI account's remaining credits, and what videos cost. Free. Check before creating videos."""
     async with jogg_session(ctx) as jogg:
         remaining = await jogg.catalog.remaining_credits()
     pricing = "Videos cost 1 credit per started 2 minutes (a 15, 30 or 60 s product video costs 1)."

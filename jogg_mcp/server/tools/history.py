@@ -46,8 +46,8 @@ async def list_video_history(
     page: Annotated[int, Field(ge=1, le=1000, description="Page number, from 1")] = 1,
     page_size: Annotated[int, Field(ge=1, le=50, description="Items per page (1-50)")] = 10,
 ) -> Annotated[CallToolResult, HistoryResult]:
-    """JoggAI's own list of this account's past renders, newest first, whatever made them (this server, the
-    JoggAI dashboard, another integration). Free.
+    """List this account's past renders as JoggAI records them, newest first, whatever made them (this
+    server, the JoggAI dashboard, another integration). Free.
 
     Use it to find a video made elsewhere; list_projects shows what this server spent. Next: get_project
     or save_video with a project_id.

@@ -141,7 +141,7 @@ async def create_product_from_url(
 
 
 async def get_product(ctx: Context, product_id: ProductId) -> Annotated[CallToolResult, ProductResult]:
-    """The product as JoggAI holds it now: name, description, target audience and media. Free.
+    """Show the product as JoggAI holds it now: name, description, target audience and media. Free.
 
     Use it to show the user what JoggAI took from their page and to discuss changes before spending anything.
     Next: update_product to change it, then create_video.

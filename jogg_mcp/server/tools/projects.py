@@ -102,7 +102,7 @@ async def get_project(
         int, Field(ge=0, le=MAX_WAIT_SECONDS, description="Wait up to this long for the render to finish (0-50)")
     ] = 0,
 ) -> Annotated[CallToolResult, ProjectResult]:
-    """Status of a video render: queued, rendering, succeeded (with video_url), failed (with error) or
+    """Get the status of a video render: queued, rendering, succeeded (with video_url), failed (with error) or
     deleted. Free. Works for product videos, previews and avatar videos. A succeeded one comes with a
     link to the video and a small thumbnail.
 
@@ -248,8 +248,8 @@ async def list_projects(
     page: Annotated[int, Field(ge=1, le=1000, description="Page number, from 1")] = 1,
     page_size: Annotated[int, Field(ge=1, le=50, description="Items per page (1-50)")] = 10,
 ) -> Annotated[CallToolResult, ProjectList]:
-    """What this server spent credits on with this API key, newest first (renders, previews, script drafts):
-    project_id, kind, what was asked, status and cost. Free. Unfinished renders are checked with JoggAI first.
+    """List what this server spent credits on with this API key, newest first (renders, previews, script
+    drafts): project_id, kind, what was asked, status and cost. Free. Unfinished renders are checked first.
 
     Use it after an error that says a request may already have been charged, or to find an earlier video.
     Next: get_project(project_id) for one of them.
