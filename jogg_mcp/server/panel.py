@@ -10,12 +10,12 @@ from urllib.parse import urlsplit
 
 from mcp.server.apps import Apps, ResourceCsp
 
+from jogg_mcp.config import is_loopback_host
 from jogg_mcp.server.runtime import Runtime
 
 PLAYER_URI = "ui://jogg-mcp/player.html"
 # Where JoggAI serves rendered videos and covers (docs/joggai-api.md): the panel may load media from these only.
 JOGGAI_MEDIA_ORIGINS = ("https://res.jogg.ai", "https://storage.jogg.ai", "https://*.jogg.ai")
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 
 def player_html() -> str:
@@ -26,7 +26,7 @@ def media_origins(runtime: Runtime) -> list[str]:
     """JoggAI's media hosts, and the sandbox's loopback origin when the server talks to a sandbox."""
     origins = list(JOGGAI_MEDIA_ORIGINS)
     api = urlsplit(runtime.settings.base_url)
-    if api.hostname in LOOPBACK_HOSTS:
+    if api.hostname and is_loopback_host(api.hostname):
         origins.append(f"{api.scheme}://{api.netloc}")
     return origins
 

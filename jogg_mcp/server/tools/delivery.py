@@ -22,6 +22,7 @@ from jogg_mcp.api import errors as api_errors
 from jogg_mcp.api.downloads import download
 from jogg_mcp.api.models import Project
 from jogg_mcp.api.vocabulary import ProjectKind, ProjectStatus
+from jogg_mcp.config import is_loopback_host
 from jogg_mcp.files import PathRefused, folder_in_roots, place_without_overwriting, safe_filename
 from jogg_mcp.media.check import MediaRejected, inspect_media, inspect_video
 from jogg_mcp.media.formats import human_size
@@ -69,7 +70,7 @@ def _not_ready(project: Project) -> str | None:
 def _may_follow(original: str) -> Callable[[str], bool]:
     """Redirects go to https only, or (the sandbox) back to the same loopback origin the link pointed at."""
     start = urlsplit(original)
-    loopback = start.hostname in ("127.0.0.1", "localhost", "::1")
+    loopback = bool(start.hostname) and is_loopback_host(start.hostname or "")
 
     def allowed(target: str) -> bool:
         parts = urlsplit(target)
