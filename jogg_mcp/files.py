@@ -11,7 +11,7 @@ import difflib
 import os
 import re
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
@@ -104,7 +104,6 @@ def _missing(raw: str, candidate: Path, roots: Sequence[Path]) -> str:
 # --- where save_video may write ------------------------------------------------------------------------
 
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f/\\:*?\"<>|]+")
-_MEDIA_EXTENSIONS = frozenset([".mp4", ".m4v", ".mov", ".webm", ".mkv", ".png", ".jpg", ".jpeg", ".webp", ".gif"])
 
 
 def folder_in_roots(raw: str | None, roots: Sequence[Path], *, create: bool = True) -> Path:
@@ -152,11 +151,12 @@ def folder_in_roots(raw: str | None, roots: Sequence[Path], *, create: bool = Tr
     return real
 
 
-def safe_filename(name: str, extension: str) -> str:
-    """A plain file name (no folders, no characters file systems refuse) that ends in `extension`."""
+def safe_filename(name: str, extension: str, replaced: Collection[str] = ()) -> str:
+    """A plain file name (no folders, no characters file systems refuse) that ends in `extension`; an
+    extension of `replaced` the name already has gives way to it ("clip.mp4" for a WebM: the content decides)."""
     stem = _UNSAFE_NAME.sub(" ", name).strip(" .")[:120].strip() or "video"
     root, given = os.path.splitext(stem)
-    if given.lower() in _MEDIA_EXTENSIONS:  # "clip.mp4" for a WebM: the content decides the extension
+    if given.lower() in replaced:
         stem = root.rstrip(" .") or "video"
     return f"{stem}{extension}"
 

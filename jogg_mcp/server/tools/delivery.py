@@ -25,7 +25,7 @@ from jogg_mcp.api.vocabulary import ProjectKind, ProjectStatus
 from jogg_mcp.config import is_loopback_host
 from jogg_mcp.files import PathRefused, folder_in_roots, place_without_overwriting, safe_filename
 from jogg_mcp.media.check import MediaRejected, inspect_media, inspect_video
-from jogg_mcp.media.formats import human_size
+from jogg_mcp.media.formats import BY_NAME, FORMATS, human_size
 from jogg_mcp.server.parameters import ProjectId
 from jogg_mcp.server.replies import ToolResult, reply
 from jogg_mcp.server.runtime import runtime_of
@@ -36,7 +36,7 @@ from jogg_mcp.server.tools.assets import allowed_roots, client_roots
 PROGRESS_EVERY_SECONDS = 0.5
 DURATION_TOLERANCE_SECONDS = 1.0  # the saved file's header against the length JoggAI reported
 STALL_SECONDS = 30.0  # a download that sends nothing for this long is given up
-_EXTENSIONS = {"MP4": ".mp4", "WebM": ".webm", "PNG": ".png", "JPEG": ".jpg", "WebP": ".webp", "GIF": ".gif"}
+MEDIA_EXTENSIONS = frozenset(extension for fmt in FORMATS for extension in fmt.extensions)
 
 
 class SavedVideo(ToolResult):
@@ -123,8 +123,10 @@ def _failed_download(error: api_errors.JoggError, project_id: str) -> str:
     return f"The download of render {project_id} failed ({error}). Nothing was saved; call save_video again."
 
 
-async def _keep(partial: Path, folder: Path, stem: str, extension: str) -> Path:
-    return await anyio.to_thread.run_sync(place_without_overwriting, partial, folder, safe_filename(stem, extension))
+async def _keep(partial: Path, folder: Path, stem: str, format_name: str) -> Path:
+    """Move a checked download to its final name, with the extension its real format takes (the formats table)."""
+    filename = safe_filename(stem, BY_NAME[format_name].extensions[0], MEDIA_EXTENSIONS)
+    return await anyio.to_thread.run_sync(place_without_overwriting, partial, folder, filename)
 
 
 async def save_video(
@@ -192,7 +194,7 @@ async def save_video(
                 "Call save_video again.",
             )
         stem = filename or project.title or f"jogg-{project_id}"
-        path = await _keep(partial, target, stem, _EXTENSIONS.get(facts.format, ".mp4"))
+        path = await _keep(partial, target, stem, facts.format)
         cover_path = None
         if cover_partial is not None:
             try:
@@ -200,7 +202,7 @@ async def save_video(
             except MediaRejected as rejected:
                 cover_problem = f"it is not a usable image: {rejected.problem}"
             else:
-                cover_path = await _keep(cover_partial, target, stem, _EXTENSIONS.get(cover.format, ".png"))
+                cover_path = await _keep(cover_partial, target, stem, cover.format)
     except MediaRejected as rejected:
         raise ToolError(f"The downloaded file was not kept: {rejected.problem} {rejected.fix}") from None
     finally:  # whatever happened, no partial or refused download stays behind
