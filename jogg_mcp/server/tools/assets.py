@@ -54,16 +54,18 @@ def allowed_roots(runtime: Runtime, offered: ListRootsResult | None) -> list[Pat
     return list(runtime.settings.allowed_dirs) or default_roots()
 
 
-def _progress_reporter(ctx: Context, filename: str) -> Callable[[int, int], Awaitable[None]]:
-    """A progress callback that tells the client at most twice a second, and always at the end."""
+def byte_progress(ctx: Context, doing: str) -> Callable[[int, int | None], Awaitable[None]]:
+    """A progress callback for bytes moved (uploads, saves) that tells the client at most twice a second, and
+    always at the end: "<doing>: 3.1 MB of 100.0 MB"."""
     last_report = 0.0
 
-    async def progress(sent: int, size: int) -> None:
+    async def progress(done: int, total: int | None) -> None:
         nonlocal last_report
         now = time.monotonic()
-        if sent == size or now - last_report >= PROGRESS_EVERY_SECONDS:
+        if done == total or now - last_report >= PROGRESS_EVERY_SECONDS:
             last_report = now
-            await ctx.report_progress(sent, size, f"uploading {filename}: {human_size(sent)} of {human_size(size)}")
+            of = f" of {human_size(total)}" if total else ""
+            await ctx.report_progress(done, total, f"{doing}: {human_size(done)}{of}")
 
     return progress
 
@@ -111,7 +113,7 @@ async def upload_asset(
                 content_type=report.content_type,
                 size=report.size_bytes,
                 before_put=lambda: anyio.to_thread.run_sync(recheck, report),
-                on_progress=_progress_reporter(ctx, report.filename),
+                on_progress=byte_progress(ctx, f"uploading {report.filename}"),
             )
         if report.duration_seconds is not None:
             await remember_upload(ctx, asset_url, report.duration_seconds)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlsplit
@@ -31,9 +30,8 @@ from jogg_mcp.server.replies import ToolResult, reply
 from jogg_mcp.server.runtime import runtime_of
 from jogg_mcp.server.session import jogg_session
 from jogg_mcp.server.spending import recorded
-from jogg_mcp.server.tools.assets import allowed_roots, client_roots
+from jogg_mcp.server.tools.assets import allowed_roots, byte_progress, client_roots
 
-PROGRESS_EVERY_SECONDS = 0.5
 DURATION_TOLERANCE_SECONDS = 1.0  # the saved file's header against the length JoggAI reported
 STALL_SECONDS = 30.0  # a download that sends nothing for this long is given up
 MEDIA_EXTENSIONS = frozenset(extension for fmt in FORMATS for extension in fmt.extensions)
@@ -79,20 +77,6 @@ def _may_follow(original: str) -> Callable[[str], bool]:
     return allowed
 
 
-def _progress(ctx: Context, what: str) -> Callable[[int, int | None], Awaitable[None]]:
-    last = 0.0
-
-    async def report(done: int, total: int | None) -> None:
-        nonlocal last
-        now = time.monotonic()
-        if done == total or now - last >= PROGRESS_EVERY_SECONDS:
-            last = now
-            of = f" of {human_size(total)}" if total else ""
-            await ctx.report_progress(done, total, f"saving {what}: {human_size(done)}{of}")
-
-    return report
-
-
 async def _fetch(ctx: Context, jogg: JoggClient, url: str, folder: Path, what: str) -> Path:
     """Stream `url` into a hidden temporary file in `folder` (same file system, so the final move is a rename);
     it is removed on any failure, so a cut download leaves nothing behind."""
@@ -105,7 +89,7 @@ async def _fetch(ctx: Context, jogg: JoggClient, url: str, folder: Path, what: s
                 sink,
                 may_follow=_may_follow(url),
                 stall_seconds=STALL_SECONDS,
-                on_progress=_progress(ctx, what),
+                on_progress=byte_progress(ctx, f"saving {what}"),
             )
     except BaseException:
         partial.unlink(missing_ok=True)
