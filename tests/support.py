@@ -47,8 +47,15 @@ def sandbox_product(sandbox: SandboxServer, url: str = "https://shop.example/p/1
     return product_id
 
 
-def sandbox_render(sandbox: SandboxServer, product_id: str) -> str:
-    """A product video started directly in the sandbox, in JoggAI's own v1 encoding."""
+def sandbox_api(sandbox: SandboxServer, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+    """One JoggAI call straight to the sandbox (not through the code under test): its whole envelope."""
+    response = httpx2.request(method, sandbox.base_url + path, headers={"x-api-key": sandbox.api_key}, **kwargs)
+    envelope: dict[str, Any] = response.json()
+    return envelope
+
+
+def v1_video_body(product_id: str, /, **changes: Any) -> dict[str, Any]:
+    """A valid create_video_from_url (or, without music and name, preview) body in JoggAI's own v1 encoding."""
     body = {
         "product_id": product_id,
         **VIDEO,
@@ -56,11 +63,16 @@ def sandbox_render(sandbox: SandboxServer, product_id: str) -> str:
         "avatar_type": 0,
         "video_length": "15",
         "template_type": "public",
+        "caption": True,
     }
-    answer = httpx2.post(
-        sandbox.base_url + "/v1/create_video_from_url", json=body, headers={"x-api-key": sandbox.api_key}
-    )
-    project_id: str = answer.json()["data"]["project_id"]
+    return {**body, **changes}
+
+
+def sandbox_render(sandbox: SandboxServer, product_id: str) -> str:
+    """A product video started directly in the sandbox, in JoggAI's own v1 encoding."""
+    project_id: str = sandbox_api(sandbox, "POST", "/v1/create_video_from_url", json=v1_video_body(product_id))["data"][
+        "project_id"
+    ]
     return project_id
 
 

@@ -16,12 +16,8 @@ import httpx2
 import pytest
 
 from jogg_mcp.sandbox import SandboxServer
-
-
-def api(sandbox: SandboxServer, method: str, path: str, **kwargs: object) -> dict[str, object]:
-    response = httpx2.request(method, sandbox.base_url + path, headers={"x-api-key": sandbox.api_key}, **kwargs)  # type: ignore[arg-type]
-    body: dict[str, object] = response.json()
-    return body
+from tests.support import sandbox_api as api
+from tests.support import v1_video_body
 
 
 def ticket(sandbox: SandboxServer, **fields: object) -> dict[str, str]:
@@ -99,20 +95,7 @@ def test_upload_validation_messages(sandbox: SandboxServer, body: dict[str, obje
 def test_url_video_validation(sandbox: SandboxServer, change: dict[str, object], code: int, message: str) -> None:
     product = api(sandbox, "POST", "/v1/product", json={"url": "https://shop.example/p/1"})["data"]
     assert isinstance(product, dict)
-    body = {
-        "product_id": product["product_id"],
-        "aspect_ratio": 0,
-        "video_length": "15",
-        "language": "english",
-        "avatar_id": 127,
-        "avatar_type": 0,
-        "visual_style": "FullScreen",
-        "script_style": "Don't Worry",
-        "voice_id": "en-US-ChristopherNeural",
-        "template_type": "public",
-        "caption": True,
-    }
-    answer = api(sandbox, "POST", "/v1/create_video_from_url", json={**body, **change})
+    answer = api(sandbox, "POST", "/v1/create_video_from_url", json=v1_video_body(product["product_id"], **change))
     assert answer["code"] == code and message in str(answer["msg"]), answer
     assert sandbox.state.credits == 100 and not sandbox.state.billable_creates
 

@@ -13,13 +13,8 @@ import pytest
 
 from jogg_mcp.sandbox import SandboxServer, media
 from jogg_mcp.sandbox.vocabulary import spoken_seconds
-
-
-def api(sandbox: SandboxServer, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
-    response = httpx2.request(method, sandbox.base_url + path, headers={"x-api-key": sandbox.api_key}, **kwargs)
-    body: dict[str, Any] = response.json()
-    return body
-
+from tests.support import sandbox_api as api
+from tests.support import v1_video_body
 
 LONG_DESCRIPTION = " ".join(f"Selling point number {n} is worth a whole sentence of its own." for n in range(1, 13))
 
@@ -28,23 +23,6 @@ def product(sandbox: SandboxServer, description: str = "Soft and blendable. Last
     body = {"name": "Glow Blush", "description": description, "media": []}
     product_id: str = api(sandbox, "POST", "/v1/product", json=body)["data"]["product_id"]
     return product_id
-
-
-def preview_body(product_id: str, **changes: Any) -> dict[str, Any]:
-    body = {
-        "product_id": product_id,
-        "aspect_ratio": 0,
-        "video_length": "15",
-        "language": "english",
-        "avatar_id": 127,
-        "avatar_type": 0,
-        "visual_style": "FullScreen",
-        "script_style": "Don't Worry",
-        "voice_id": "en-US-ChristopherNeural",
-        "template_type": "public",
-        "caption": True,
-    }
-    return {**body, **changes}
 
 
 @pytest.mark.parametrize(
@@ -88,9 +66,9 @@ def test_ai_scripts_from_a_name_and_description(sandbox: SandboxServer) -> None:
 def test_a_preview_takes_the_create_body_without_music_and_name(sandbox: SandboxServer) -> None:
     product_id = product(sandbox)
     for extra in ({"music_id": 1}, {"video_name": "x"}):
-        refused = api(sandbox, "POST", "/v1/preview", json=preview_body(product_id, **extra))
+        refused = api(sandbox, "POST", "/v1/preview", json=v1_video_body(product_id, **extra))
         assert refused["code"] == 40000 and "unknown field" in refused["msg"]
-    started = api(sandbox, "POST", "/v1/preview", json=preview_body(product_id))
+    started = api(sandbox, "POST", "/v1/preview", json=v1_video_body(product_id))
     assert started["code"] == 0 and sandbox.state.credits == 99.5
     project = api(sandbox, "GET", "/v1/project", params={"project_id": started["data"]["project_id"]})["data"]
     assert project["status_code"] == 4 and "preview" in project["title"] and project["video_duration"] == 15
@@ -98,7 +76,7 @@ def test_a_preview_takes_the_create_body_without_music_and_name(sandbox: Sandbox
 
 def test_a_longer_script_makes_a_longer_and_dearer_preview(sandbox: SandboxServer) -> None:
     script = "word " * 330  # about 132 s when read: two started 2-minute blocks
-    api(sandbox, "POST", "/v1/preview", json=preview_body(product(sandbox), override_script=script))
+    api(sandbox, "POST", "/v1/preview", json=v1_video_body(product(sandbox), override_script=script))
     assert sandbox.state.credits == 99.0
 
 
@@ -110,8 +88,8 @@ def first_frame_luma(url: str) -> tuple[bytes, int]:
 
 def test_a_preview_video_carries_a_visible_mark(sandbox: SandboxServer) -> None:
     product_id = product(sandbox)
-    preview_id = api(sandbox, "POST", "/v1/preview", json=preview_body(product_id))["data"]["project_id"]
-    video_id = api(sandbox, "POST", "/v1/create_video_from_url", json=preview_body(product_id))["data"]["project_id"]
+    preview_id = api(sandbox, "POST", "/v1/preview", json=v1_video_body(product_id))["data"]["project_id"]
+    video_id = api(sandbox, "POST", "/v1/create_video_from_url", json=v1_video_body(product_id))["data"]["project_id"]
     letters = media.mark_pixels("PREVIEW")
     for project_id, marked in ((preview_id, True), (video_id, False)):
         url = api(sandbox, "GET", "/v1/project", params={"project_id": project_id})["data"]["video_url"]
