@@ -180,15 +180,13 @@ async def _thumbnail(ctx: Context, cover_url: str | None) -> ImageContent | None
         kept.move_to_end(cover_url)
         return kept[cover_url]
     try:
-        with anyio.fail_after(COVER_SECONDS):
+        with anyio.fail_after(COVER_SECONDS):  # the fetch is bounded; making the JPEG is local and small
             head, _, whole = await read_head(
                 state_of(ctx).http, cover_url, max_bytes=COVER_MAX_BYTES, stall_seconds=COVER_SECONDS
             )
-            if not whole:
-                return None
-            jpeg = await anyio.to_thread.run_sync(thumbnail_jpeg, head)
     except (JoggError, TimeoutError):
         return None
+    jpeg = await anyio.to_thread.run_sync(thumbnail_jpeg, head) if whole else None
     if jpeg is None:
         return None
     thumbnail = ImageContent(type="image", data=base64.b64encode(jpeg).decode(), mime_type="image/jpeg")
