@@ -199,9 +199,11 @@ async def test_redirects_are_followed_only_to_https_or_back_home(
     mcp: Client, sandbox: SandboxServer, tmp_path: Path
 ) -> None:
     project_id = sandbox_render(sandbox, sandbox_product(sandbox))
-    sandbox.faults.inject(path="/media/*", kind="redirect", message="http://198.51.100.7/video.mp4")
+    signed = "http://198.51.100.7/video.mp4?X-Amz-Signature=abc123"
+    sandbox.faults.inject(path="/media/*", kind="redirect", message=signed)
     text = await refusal(mcp, project_id=project_id)
     assert "http://198.51.100.7/video.mp4, which is not an https address" in text and os.listdir(tmp_path) == []
+    assert "abc123" not in text  # a signature never reaches the model
     sandbox.faults.inject(path="/media/*", kind="redirect", message=f"/media/{project_id}.mp4")  # same origin
     saved, _ = await save(mcp, project_id=project_id)
     assert Path(saved["path"]).exists()

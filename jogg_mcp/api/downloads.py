@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from typing import BinaryIO
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import httpx2
 
@@ -33,8 +33,9 @@ async def download(
                 if response.is_redirect:
                     target = urljoin(url, response.headers.get("location", ""))
                     if not may_follow(target):
+                        shown = urlsplit(target)._replace(query="", fragment="").geturl()  # no signature in text
                         raise errors.UnexpectedResponseError(
-                            f"The media URL redirected to {target}, which is not an https address, so it was not "
+                            f"The media URL redirected to {shown}, which is not an https address, so it was not "
                             "followed."
                         )
                     url = target
