@@ -53,6 +53,7 @@ def _serve_command(args: argparse.Namespace) -> int:
             "read_only": "1" if args.read_only else None,
             "tools": args.tools,
             "toolsets": args.toolsets,
+            "output_schemas": "1" if args.output_schemas else None,
         }
     )
     _setup_logging(settings.log_level)
@@ -195,6 +196,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--toolsets", metavar="A,B", help="list these toolsets: video (default), history, or all (or JOGG_TOOLSETS)"
     )
     serve.add_argument("--tools", metavar="A,B", help="list only these tools (or set JOGG_TOOLS)")
+    serve.add_argument(
+        "--output-schemas",
+        action="store_true",
+        help="list output schemas too, for clients that program against results (or JOGG_OUTPUT_SCHEMAS=1)",
+    )
     serve.set_defaults(handler=_serve_command)
 
     demo = commands.add_parser("demo", help="watch the whole flow, from upload to finished video, in the sandbox")

@@ -116,8 +116,17 @@ ENV_VARS: tuple[EnvVar, ...] = (
         "JOGG_TOOLSETS",
         "--toolsets",
         "video",
-        "Comma-separated toolsets to list: video (making and delivering videos), history (JoggAI's own lists of "
-        "past renders), or all. An unknown name stops the server with the list of toolsets.",
+        "Comma-separated toolsets to list: video (making and delivering videos), templates (videos from "
+        "templates with your own text and media), history (JoggAI's own lists of past renders), or all. An "
+        "unknown name stops the server with the list of toolsets.",
+    ),
+    EnvVar(
+        "JOGG_OUTPUT_SCHEMAS",
+        "--output-schemas",
+        "(off)",
+        "1: list each tool's output schema too, for clients that check or program against structured results. "
+        "Off, every result still carries structuredContent; hosts pass a model only names, descriptions and input "
+        "schemas, so the schemas would cost context and tell it nothing.",
     ),
     EnvVar(
         "JOGG_TOOLS",
@@ -163,6 +172,7 @@ class Settings(BaseModel):
     read_only: bool = False
     tools: tuple[str, ...] = ()  # empty: every tool of the enabled toolsets
     toolsets: tuple[str, ...] = ("video",)
+    output_schemas: bool = False  # list output schemas in tools/list (docs/tool-descriptions.md)
     confirm_spending: Literal["auto", "never"] = "auto"
 
     @property
@@ -253,6 +263,10 @@ class Settings(BaseModel):
         if raw_read_only not in ("", "0", "1", "true", "false", "yes", "no"):
             problems.append(f"JOGG_READ_ONLY={raw_read_only!r}: must be 1 or 0")
         read_only = raw_read_only in ("1", "true", "yes")
+        raw_schemas = str(given.get("output_schemas", env.get("JOGG_OUTPUT_SCHEMAS") or "")).strip().lower()
+        if raw_schemas not in ("", "0", "1", "true", "false", "yes", "no"):
+            problems.append(f"JOGG_OUTPUT_SCHEMAS={raw_schemas!r}: must be 1 or 0")
+        output_schemas = raw_schemas in ("1", "true", "yes")
         confirm = str(env.get("JOGG_CONFIRM_SPENDING") or "auto").strip().lower()
         if confirm not in ("auto", "never"):
             problems.append(f"JOGG_CONFIRM_SPENDING={confirm!r}: must be auto or never")
@@ -282,6 +296,7 @@ class Settings(BaseModel):
             read_only=read_only,
             tools=tools,
             toolsets=toolsets,
+            output_schemas=output_schemas,
             confirm_spending="never" if confirm == "never" else "auto",
         )
 

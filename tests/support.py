@@ -14,7 +14,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
@@ -77,17 +77,23 @@ def sandbox_render(sandbox: SandboxServer, product_id: str) -> str:
 
 
 def example(tool: str, sandbox: SandboxServer, folder: Path) -> dict[str, Any]:
-    """The inventory's example arguments for `tool`, with what they refer to made in the sandbox."""
-    filled: dict[str, Any] = {}
-    for name, value in BY_NAME[tool].example.items():
+    """The inventory's example arguments for `tool`, with what they refer to made in the sandbox (placeholders
+    nested in lists and objects too)."""
+
+    def fill(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {name: fill(item) for name, item in value.items()}
+        if isinstance(value, list):
+            return [fill(item) for item in value]
         if value == PRODUCT_ID:
-            value = sandbox_product(sandbox)
-        elif value == PROJECT_ID:
-            value = sandbox_render(sandbox, sandbox_product(sandbox))
-        elif value == IMAGE_FILE:
-            value = str(mediagen.image(folder / "a.png", "PNG"))
-        filled[name] = value
-    return filled
+            return sandbox_product(sandbox)
+        if value == PROJECT_ID:
+            return sandbox_render(sandbox, sandbox_product(sandbox))
+        if value == IMAGE_FILE:
+            return str(mediagen.image(folder / "a.png", "PNG"))
+        return value
+
+    return {name: fill(value) for name, value in BY_NAME[tool].example.items()}
 
 
 def url_video(product_id: str, **changes: object) -> UrlVideoRequest:
@@ -114,8 +120,16 @@ def make_client(sandbox: SandboxServer, **overrides: object) -> JoggClient:
 
 
 def server_settings(sandbox: SandboxServer, **env: str) -> Settings:
+    """Output schemas listed (JOGG_OUTPUT_SCHEMAS=1) unless a test says otherwise: then the MCP client checks
+    every structured result in the suite against the lean schema the server lists for it."""
     return Settings.load(
-        {"JOGG_API_KEY": sandbox.api_key, "JOGG_BASE_URL": sandbox.base_url, "JOGG_READ_TIMEOUT": "5", **env}
+        {
+            "JOGG_API_KEY": sandbox.api_key,
+            "JOGG_BASE_URL": sandbox.base_url,
+            "JOGG_READ_TIMEOUT": "5",
+            "JOGG_OUTPUT_SCHEMAS": "1",
+            **env,
+        }
     )
 
 
@@ -235,6 +249,22 @@ def http_server(*args: str, env: Mapping[str, str] | None = None) -> Iterator[tu
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACT_CHECK = ROOT.parent / "shared" / "tools" / "contract-check"  # beside the checkout (its README)
+
+
+def check_contract_record(record: Path, operations: Iterable[str] = ()) -> str:
+    """Judge a recording sandbox's exchanges by JoggAI's OpenAPI files (contract-check's record mode): no
+    violation but the contradictions accepted in docs/contract-accepted.txt, and each of `operations`
+    ("GET /v2/templates") exercised. Returns the report."""
+    accepted = ROOT / "docs" / "contract-accepted.txt"
+    command = [str(CONTRACT_CHECK), "--from-record", str(record), "--accept-file", str(accepted)]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=850)
+    assert done.returncode == 0, done.stdout + done.stderr[-3000:]
+    assert done.stdout.splitlines()[-1].endswith(" 0 violations"), done.stdout
+    for operation in operations:
+        assert operation in done.stdout, f"{operation} was not exercised:\n{done.stdout}"
+    return done.stdout
+
+
 TOOLS_DIR = ROOT / ".tools"
 
 

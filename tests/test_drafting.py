@@ -3,7 +3,6 @@ preview styles cheaply, render the chosen preview with its own settings."""
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +13,9 @@ from mcp import Client
 from jogg_mcp.sandbox import SandboxServer
 from tests.support import (
     CONTRACT_CHECK,
-    ROOT,
     VIDEO,
     User,
+    check_contract_record,
     mcp_client,
     sandbox_product,
     sandbox_render,
@@ -72,14 +71,8 @@ async def test_the_draft_conversation_follows_joggai_specs(tmp_path: Path) -> No
     with SandboxServer(render_seconds=600, record=str(record)) as sandbox:
         async with mcp_client(server_settings(sandbox), sandbox=True) as client:
             await draft_conversation(client, sandbox)
-    accepted = ROOT / "docs" / "contract-accepted.txt"
-    command = [str(CONTRACT_CHECK), "--from-record", str(record), "--accept-file", str(accepted)]
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=850)
-    report = done.stdout
-    assert done.returncode == 0, report + done.stderr[-3000:]
-    assert report.splitlines()[-1].endswith(" 0 violations"), report
-    for operation in ("POST /ai_scripts", "POST /preview", "POST /create_video_from_url", "GET /project"):
-        assert operation in report, operation  # exercised, and so judged
+    operations = ("POST /ai_scripts", "POST /preview", "POST /create_video_from_url", "GET /project")
+    check_contract_record(record, operations)  # each exercised, and so judged
 
 
 async def draft_conversation(mcp: Client, sandbox: SandboxServer) -> None:

@@ -69,8 +69,9 @@ async def whole_flow(client: Client, sandbox: SandboxServer, folder: Path, log: 
     )
     for created in (video, avatar):
         await log.call(client, "get_project", project_id=created["project_id"], wait_seconds=3)
-    for tool in ("list_avatars", "list_voices", "list_visual_styles", "list_templates", "list_music", "get_credits"):
-        await log.call(client, tool)
+    for kind in ("avatars", "voices", "visual_styles", "templates", "music"):
+        await log.call(client, "list_catalog", kind=kind)
+    await log.call(client, "get_credits")
     # And the error paths: storage refusals, lost answers, JoggAI error codes, bad ids.
     sandbox.faults.inject(path="/upload/*", kind="forbid_put")
     await log.call(client, "upload_asset", path=str(g.image(folder / "b.png", "PNG")))
@@ -82,11 +83,11 @@ async def whole_flow(client: Client, sandbox: SandboxServer, folder: Path, log: 
     await log.call(client, "list_projects")
     for code in (10105, 18025, 40000, 50000):
         sandbox.faults.inject(path="/v2/voices", kind="error_code", code=code, count=5)
-        await log.call(client, "list_voices")
+        await log.call(client, "list_catalog", kind="voices")
     # An error message that quotes the key back (some APIs do): the key must still reach no one.
     echo = f"Parameter error: x-api-key {CANARY} is not allowed for this endpoint"
     sandbox.faults.inject(path="/v2/visual_styles", kind="error_code", code=40000, message=echo)
-    echoed = await log.call(client, "list_visual_styles")
+    echoed = await log.call(client, "list_catalog", kind="visual_styles")
     assert echoed == {}, "the echoed error must be an error"
     await log.call(client, "get_project", project_id="0" * 32)
 

@@ -80,7 +80,7 @@ async def test_lost_answer_on_create_is_not_retried(mcp: Client, sandbox: Sandbo
         ("create_avatar_video", {**AVATAR, "avatar_id": "eighty-one"}, "avatar_id"),
         ("get_project", {"project_id": "abc", "wait_seconds": 51}, "wait_seconds"),
         ("get_project", {"project_id": "abc", "wait_seconds": -1}, "wait_seconds"),
-        ("list_avatars", {"page_size": 500}, "page_size"),
+        ("list_catalog", {"kind": "avatars", "page_size": 500}, "page_size"),
         ("create_product_from_url", {"url": "not a url"}, "url"),
         ("upload_asset", {}, "path"),
     ],
@@ -115,7 +115,7 @@ async def test_without_a_key_every_tool_explains_how_to_set_it(sandbox: SandboxS
     async with mcp_client(settings) as client:
         for tool, arguments in [
             ("get_credits", {}),
-            ("list_voices", {}),
+            ("list_catalog", {"kind": "voices"}),
             ("get_project", {"project_id": "x"}),
             ("create_avatar_video", AVATAR),
         ]:
@@ -126,7 +126,7 @@ async def test_without_a_key_every_tool_explains_how_to_set_it(sandbox: SandboxS
 
 async def test_not_found_project(mcp: Client) -> None:
     text = await error_text(mcp, "get_project", {"project_id": "f" * 32})
-    assert "no product video or avatar video with id" in text and "Nothing was charged" in text
+    assert "no product, avatar or template video with id" in text and "Nothing was charged" in text
 
 
 async def test_bad_arguments_get_one_line_per_field_a_model_can_act_on(mcp: Client, sandbox: SandboxServer) -> None:
@@ -138,7 +138,7 @@ async def test_bad_arguments_get_one_line_per_field_a_model_can_act_on(mcp: Clie
     assert "0 is JoggAI's own code for 'portrait': pass 'portrait'." in text
     assert "- video_length: got '15'" in text and "Pass it as the number 15" in text
     assert "0 is JoggAI's own code for 'public'" in text
-    assert "- avatar_id: got -1" in text and "Valid values come from list_avatars." in text
+    assert "- avatar_id: got -1" in text and "Valid values come from list_catalog(kind=avatars)." in text
     assert len([line for line in lines if line.startswith("- ")]) == 4  # one line per field
     for noise in ("validation error", "Arguments", "pydantic", "https://", "type=", "Traceback"):
         assert noise not in text
@@ -149,7 +149,7 @@ async def test_bad_arguments_get_one_line_per_field_a_model_can_act_on(mcp: Clie
 @pytest.mark.parametrize(
     ("tool", "arguments", "expected"),
     [
-        ("list_avatars", {"avatar_type": 0}, "avatar_type: not an argument of list_avatars. Did you mean 'source'?"),
+        ("list_catalog", {"kind": "voices", "genders": 0}, "genders: not an argument of list_catalog. Did you mean"),
         ("get_project", {"projectid": "abc"}, "Did you mean 'project_id'?"),
         ("get_credits", {"verbose": True}, "verbose: not an argument of get_credits. It takes: no arguments."),
     ],
@@ -163,9 +163,9 @@ async def test_unknown_argument_names_are_refused_with_the_closest_one(
 
 @pytest.mark.parametrize("given", ["Spanish", "es", "ES-mx", "spanish "])
 async def test_languages_match_in_any_case_and_by_iso_code(mcp: Client, sandbox: SandboxServer, given: str) -> None:
-    voices = await mcp.call_tool("list_voices", {"language": given})
+    voices = await mcp.call_tool("list_catalog", {"kind": "voices", "language": given})
     assert not voices.is_error and voices.structured_content is not None
-    assert voices.structured_content["voices"] and {v["language"] for v in voices.structured_content["voices"]} == {
+    assert voices.structured_content["items"] and {v["language"] for v in voices.structured_content["items"]} == {
         "spanish"
     }
     product = await mcp.call_tool("create_product_from_url", {"url": "https://shop.example/p/1"})
@@ -176,8 +176,8 @@ async def test_languages_match_in_any_case_and_by_iso_code(mcp: Client, sandbox:
 
 
 async def test_an_unknown_language_gets_suggestions(mcp: Client) -> None:
-    assert "did you mean spanish" in await error_text(mcp, "list_voices", {"language": "spansh"})
-    text = await error_text(mcp, "list_voices", {"language": "klingon"})
+    assert "did you mean spanish" in await error_text(mcp, "list_catalog", {"kind": "voices", "language": "spansh"})
+    text = await error_text(mcp, "list_catalog", {"kind": "voices", "language": "klingon"})
     assert "english" in text and "swahili" in text  # the names to choose from
 
 

@@ -124,22 +124,42 @@ async def test_failed_render_reports_the_error(mcp: Client, sandbox: SandboxServ
 
 
 async def test_catalogues(mcp: Client) -> None:
-    avatars = await call(mcp, "list_avatars", aspect_ratio="portrait", gender="female", page_size=3)
-    assert len(avatars["avatars"]) == 3 and avatars["more"] is True and "page=2" in avatars["next_step"]
-    assert all(a["gender"] == "female" and a["aspect_ratio"] == "portrait" for a in avatars["avatars"])
-    custom = await call(mcp, "list_avatars", source="custom")
-    assert {a["avatar_id"] for a in custom["avatars"]} >= {100266}
-    assert all(a["avatar_type"] == "custom" for a in custom["avatars"])
-    voices = await call(mcp, "list_voices", language="english", page_size=50)
-    assert "en-US-ChristopherNeural" in {v["voice_id"] for v in voices["voices"]} and voices["more"] is False
-    styles = await call(mcp, "list_visual_styles", aspect_ratio="portrait")
-    assert "FullScreen" in styles["visual_styles"]
-    templates = await call(mcp, "list_templates", source="public")
-    assert 0 in {t["template_id"] for t in templates["templates"]} and templates["template_type"] == "public"
-    music = await call(mcp, "list_music", page=1, page_size=5)
-    assert len(music["music"]) == 5 and music["total_pages"] == 3 and "page=2" in music["next_step"]
+    avatars = await call(mcp, "list_catalog", kind="avatars", aspect_ratio="portrait", gender="female", page_size=3)
+    assert len(avatars["items"]) == 3 and avatars["more"] is True and "page=2" in avatars["next_step"]
+    assert all(a["gender"] == "female" and a["aspect_ratio"] == "portrait" for a in avatars["items"])
+    custom = await call(mcp, "list_catalog", kind="avatars", source="custom")
+    assert {a["avatar_id"] for a in custom["items"]} >= {100266}
+    assert all(a["avatar_type"] == "custom" for a in custom["items"])
+    voices = await call(mcp, "list_catalog", kind="voices", language="english", page_size=50)
+    assert "en-US-ChristopherNeural" in {v["voice_id"] for v in voices["items"]} and voices["more"] is False
+    styles = await call(mcp, "list_catalog", kind="visual_styles", aspect_ratio="portrait")
+    assert "FullScreen" in {s["visual_style"] for s in styles["items"]}
+    templates = await call(mcp, "list_catalog", kind="templates", source="public", page_size=50)
+    assert 0 in {t["template_id"] for t in templates["items"]}
+    assert {t["template_type"] for t in templates["items"]} == {"public"}
+    music = await call(mcp, "list_catalog", kind="music", page=1, page_size=5)
+    assert len(music["items"]) == 5 and music["more"] is True and "page=2" in music["next_step"]
+    last = await call(mcp, "list_catalog", kind="music", page=3, page_size=5)
+    assert last["items"] and last["more"] is False
     credits = await call(mcp, "get_credits")
     assert credits["remaining_credits"] == 100
+
+
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        ({"kind": "music", "gender": "female"}, "kind='music' does not take gender: it takes no filter"),
+        ({"kind": "voices", "scene": "news"}, "kind='voices' does not take scene: it takes age, gender, language"),
+        ({"kind": "voices", "age": "adult"}, "age='adult' is not an age of voices: use one of young, middle_aged"),
+        ({"kind": "avatars", "name": "Ann"}, "name searches the user's own avatars: add source='custom'"),
+    ],
+)
+async def test_catalogue_filters_that_do_not_fit_the_kind_are_refused(
+    mcp: Client, sandbox: SandboxServer, arguments: dict[str, Any], expected: str
+) -> None:
+    result = await mcp.call_tool("list_catalog", arguments)
+    assert result.is_error and expected in result.content[0].text  # type: ignore[union-attr]
+    assert sandbox.state.requests == []
 
 
 async def test_stdio_subprocess_with_sandbox() -> None:
@@ -187,7 +207,7 @@ async def test_status_of_a_pasted_id_is_found_and_explained(mcp: Client, sandbox
 
 async def test_an_unknown_id_names_both_places_it_looked(mcp: Client) -> None:
     result = await mcp.call_tool("get_project", {"project_id": "f" * 32})
-    assert result.is_error and "no product video or avatar video with id" in result.content[0].text  # type: ignore[union-attr]
+    assert result.is_error and "no product, avatar or template video with id" in result.content[0].text  # type: ignore[union-attr]
 
 
 async def test_an_accepted_update_is_not_reported_as_a_failure(mcp: Client, sandbox: SandboxServer) -> None:

@@ -134,8 +134,8 @@ async def test_bounded_load_on_loopback() -> None:
                 for call in range(calls):
                     tool, args = [
                         ("get_credits", {}),
-                        ("list_voices", {"page_size": 5}),
-                        ("list_visual_styles", {"aspect_ratio": "portrait"}),
+                        ("list_catalog", {"kind": "voices", "page_size": 5}),
+                        ("list_catalog", {"kind": "visual_styles", "aspect_ratio": "portrait"}),
                     ][(index + call) % 3]
                     result = await client.call_tool(tool, args)
                     if result.is_error:

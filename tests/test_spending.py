@@ -213,8 +213,8 @@ async def test_read_only_lists_nothing_that_spends_or_creates(sandbox: SandboxSe
 
 
 async def test_tools_lists_only_the_named_ones(sandbox: SandboxServer) -> None:
-    async with mcp_client(server_settings(sandbox, JOGG_TOOLS="get_credits, list_voices")) as client:
-        assert [t.name for t in (await client.list_tools()).tools] == ["list_voices", "get_credits"]
+    async with mcp_client(server_settings(sandbox, JOGG_TOOLS="get_credits, list_catalog")) as client:
+        assert [t.name for t in (await client.list_tools()).tools] == ["list_catalog", "get_credits"]
     with pytest.raises(ValueError, match="'get_credit', which jogg-mcp does not have; its tools are: upload_asset"):
         build_server(Runtime(settings=Settings.load({"JOGG_TOOLS": "get_credit"})))
 

@@ -32,8 +32,10 @@ async def tool_contracts(client: Client) -> list[dict[str, Any]]:
 
 @pytest.fixture
 async def every_tool(sandbox: SandboxServer) -> AsyncIterator[Client]:
-    """The server with every toolset enabled: the snapshot and the checks cover every tool."""
-    async with mcp_client(server_settings(sandbox, JOGG_TOOLSETS="all"), sandbox=True) as client:
+    """The server with every toolset and the output schemas: the snapshot and the checks cover every tool's
+    whole contract."""
+    settings = server_settings(sandbox, JOGG_TOOLSETS="all", JOGG_OUTPUT_SCHEMAS="1")
+    async with mcp_client(settings, sandbox=True) as client:
         yield client
 
 
@@ -60,8 +62,7 @@ async def test_annotations_are_honest(every_tool: Client) -> None:
     for tool in await tool_contracts(every_tool):
         spec = BY_NAME[tool["name"]]
         hints = tool["annotations"]
-        assert hints == {
-            "title": spec.title,
+        assert hints == {  # the title is the tool's own (Tool.title), not repeated here
             "readOnlyHint": spec.read_only,
             "destructiveHint": spec.destructive,
             "idempotentHint": spec.idempotent,
@@ -104,3 +105,32 @@ async def test_descriptions_are_dedented_and_limits_come_from_the_table(mcp: Cli
     upload = tools["upload_asset"]["description"]
     for fmt in FORMATS:
         assert fmt.name in upload and size_label(fmt.max_bytes) in upload
+
+
+# What a model reads of the tools, in bytes (bench/cold_start.py measures the same): the default toolset is
+# at most half the 47-tool peer's 31,110 bytes, and every toolset together at most the whole of it.
+BUDGETS = {"video": 15_500, "all": 31_110}
+
+
+@pytest.mark.parametrize("toolsets", sorted(BUDGETS))
+async def test_tools_list_stays_within_its_budget(sandbox: SandboxServer, toolsets: str) -> None:
+    settings = server_settings(sandbox, JOGG_TOOLSETS=toolsets, JOGG_OUTPUT_SCHEMAS="0")  # as served by default
+    async with mcp_client(settings, sandbox=True) as client:
+        tools = (await client.list_tools()).tools
+    listed = [t.model_dump(mode="json", by_alias=True, exclude_none=True) for t in tools]
+    size = len(json.dumps(listed, separators=(",", ":")).encode())
+    assert size <= BUDGETS[toolsets], f"tools/list with {toolsets}: {size} bytes, over {BUDGETS[toolsets]}"
+
+
+async def test_output_schemas_are_listed_only_when_asked_and_results_keep_their_structure(
+    sandbox: SandboxServer, every_tool: Client
+) -> None:
+    settings = server_settings(sandbox, JOGG_OUTPUT_SCHEMAS="0")
+    async with mcp_client(settings, sandbox=True) as default:
+        assert not any(t.output_schema for t in (await default.list_tools()).tools)
+        # Structured results either way; with the schemas listed, the client checks each one against its own.
+        for client in (default, every_tool):
+            credits = await client.call_tool("get_credits", {})
+            assert not credits.is_error and credits.structured_content is not None
+            assert credits.structured_content["remaining_credits"] == 100
+    assert all(t.output_schema for t in (await every_tool.list_tools()).tools)

@@ -20,6 +20,7 @@ from jogg_mcp.api.errors import NotFoundError
 from jogg_mcp.api.history import HistoryAPI
 from jogg_mcp.api.models import Project
 from jogg_mcp.api.products import ProductsAPI
+from jogg_mcp.api.templates import TemplatesAPI
 from jogg_mcp.api.transport import RetrySettings, Throttle, Transport, WaitReporter, throttle_for_key
 from jogg_mcp.api.vocabulary import ProjectKind
 
@@ -66,9 +67,11 @@ class JoggClient:
         self.avatar_videos = AvatarVideosAPI(self.transport)
         self.catalog = CatalogAPI(self.transport)
         self.history = HistoryAPI(self.transport)
+        self.templates = TemplatesAPI(self.transport)
 
     async def find_project(self, project_id: str, kind: ProjectKind | None = None) -> Project:
-        """Status of any render id: product videos live at /v1/project, avatar videos at /v2/avatar_video.
+        """Status of any render id: product videos and previews at /v1/project, avatar videos at
+        /v2/avatar_video, template videos at /v2/template_video.
 
         Without `kind` (an id from elsewhere), the endpoints are tried in the order the id's shape suggests:
         v1 project ids are 32 hex digits (docs/joggai-api.md, "Vocabularies").
@@ -77,22 +80,24 @@ class JoggClient:
             ProjectKind.URL_VIDEO: self.products.get_project,
             ProjectKind.PREVIEW: functools.partial(self.products.get_project, kind=ProjectKind.PREVIEW),
             ProjectKind.AVATAR_VIDEO: self.avatar_videos.get,
+            ProjectKind.TEMPLATE_VIDEO: self.templates.get_video,
         }
         if kind is not None:
             if kind not in lookups:
                 raise NotFoundError(f"A {kind.value} record has no render to look up (id {project_id!r}).")
             return await lookups[kind](project_id)
-        order = likely_kinds(project_id)
+        *first, last = likely_kinds(project_id)
+        for guess in first:
+            try:
+                return await lookups[guess](project_id)
+            except NotFoundError:
+                pass
         try:
-            return await lookups[order[0]](project_id)
-        except NotFoundError:
-            pass
-        try:
-            return await lookups[order[1]](project_id)
+            return await lookups[last](project_id)
         except NotFoundError as error:
             raise NotFoundError(
-                f"JoggAI has no product video or avatar video with id {project_id!r}. Check the id: create_video "
-                "and create_avatar_video return it as project_id.",
+                f"JoggAI has no product, avatar or template video with id {project_id!r}. Check the id: the "
+                "create_* tools return it as project_id.",
                 code=error.code,
                 http_status=error.http_status,
                 rid=error.rid,
@@ -114,8 +119,8 @@ class JoggClient:
 _V1_PROJECT_ID = re.compile(r"[0-9a-f]{32}")
 
 
-def likely_kinds(project_id: str) -> tuple[ProjectKind, ProjectKind]:
-    """Which endpoint to ask first for an id of unknown kind."""
+def likely_kinds(project_id: str) -> tuple[ProjectKind, ...]:
+    """Which endpoints to ask, in order, for an id of unknown kind."""
     if _V1_PROJECT_ID.fullmatch(project_id):
-        return ProjectKind.URL_VIDEO, ProjectKind.AVATAR_VIDEO
-    return ProjectKind.AVATAR_VIDEO, ProjectKind.URL_VIDEO
+        return ProjectKind.URL_VIDEO, ProjectKind.AVATAR_VIDEO, ProjectKind.TEMPLATE_VIDEO
+    return ProjectKind.AVATAR_VIDEO, ProjectKind.TEMPLATE_VIDEO, ProjectKind.URL_VIDEO

@@ -6,7 +6,7 @@ Requests are strict (`extra="forbid"`) so a typo fails here, not at JoggAI. Resp
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -352,6 +352,120 @@ class V2AvatarVideoWire(_Response):
             created_at=self.created_at,
             error=error,
             charged_credits=self.deducted_credit,
+        )
+
+
+# --- templates (v2) -------------------------------------------------------------------------------------
+
+TemplateVariableType = Literal["text", "image", "video", "script"]
+
+
+class TemplateVariable(_Response):
+    type: TemplateVariableType
+    name: str
+    required: bool = True  # the guide's `required` flag (docs/joggai-api.md, Templates); the spec omits it
+
+
+class TemplateDetails(_Response):
+    """GET /v2/template/custom/{id}: a custom template and its variables."""
+
+    template_id: int = Field(validation_alias=AliasChoices("template_id", "id"))
+    name: str
+    cover_url: str | None = None
+    preview_url: str | None = None
+    aspect_ratio: AspectRatio | None = None
+    variables: list[TemplateVariable] = []
+
+    @field_validator("aspect_ratio", mode="before")
+    @classmethod
+    def _aspect(cls, value: Any) -> Any:
+        return None if value is None or value == -1 else AspectRatio.from_wire(value)
+
+
+class TemplateValue(_Request):
+    """One variable's value: text for text and script, a URL for image and video."""
+
+    type: TemplateVariableType
+    name: str
+    value: str
+
+    def wire(self) -> dict[str, Any]:
+        key = "content" if self.type in ("text", "script") else "url"
+        return {"type": self.type, "name": self.name, "properties": {key: self.value}}
+
+
+class TemplateVideoRequest(_Request):
+    """POST /v2/create_video_with_template (its `template_type` is a v1 field the v2 spec does not have)."""
+
+    template_id: int
+    language: Language
+    variables: tuple[TemplateValue, ...]
+    avatar_id: int | None = None
+    avatar_type: AvatarType | None = None
+    voice_id: str | None = None
+    caption: bool | None = None
+    music_id: int | None = None
+    video_name: str | None = None
+
+    @property
+    def scripts(self) -> list[str]:
+        return [v.value for v in self.variables if v.type == "script"]
+
+    def wire(self) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "template_id": self.template_id,
+            "voice_language": self.language,
+            "variables": [v.wire() for v in self.variables],
+        }
+        if self.avatar_id is not None:
+            body["avatar_id"] = self.avatar_id
+            body["avatar_type"] = int(self.avatar_type or AvatarType.PUBLIC)
+        optional = {
+            "voice_id": self.voice_id,
+            "captions_enabled": self.caption,
+            "background_music_id": self.music_id,
+            "video_name": self.video_name,
+        }
+        body.update({key: value for key, value in optional.items() if value is not None})
+        return body
+
+
+class _TemplateVideoData(_Response):
+    video_name: str | None = None
+    url: str | None = None
+    cover_url: str | None = None
+    duration_seconds: float | None = None
+    deducted_credit: float | None = None
+
+
+class V2TemplateVideoWire(_Response):
+    """GET /v2/template_video/{id}: the result nested in `data.data`, its link named `url` (C-15)."""
+
+    video_id: str = Field(validation_alias=AliasChoices("video_id", "id"))
+    status: str
+    created_at: int | None = None
+    data: _TemplateVideoData | None = None
+    error: _ErrorDetail | str | None = None
+
+    def normalise(self) -> Project:
+        status = V2_STATUS.get(self.status.lower(), ProjectStatus.RENDERING)
+        result = self.data or _TemplateVideoData()
+        error = None
+        if status is ProjectStatus.FAILED:
+            detail = self.error
+            error = (detail.message if isinstance(detail, _ErrorDetail) else detail) or "render failed"
+        return Project(
+            project_id=self.video_id,
+            kind=ProjectKind.TEMPLATE_VIDEO,
+            status=status,
+            raw_status=self.status,
+            title=result.video_name or None,
+            video_url=result.url or None,
+            cover_url=result.cover_url or None,
+            duration_seconds=result.duration_seconds or None,
+            created_at=self.created_at,
+            error=error,
+            charged_credits=result.deducted_credit,
         )
 
 

@@ -54,3 +54,9 @@ def avatar_video_credits(script: str | None, audio_seconds: float | None) -> flo
     if script:
         return video_credits(estimated_script_seconds(script))
     return None if audio_seconds is None else video_credits(audio_seconds)
+
+
+def template_video_credits(scripts: list[str]) -> int:
+    """A template video runs as long as its template, or longer when its script variables take longer to say.
+    The template's own length is not published: this is the least it costs (docs/joggai-api.md, "Prices")."""
+    return video_credits(sum(estimated_script_seconds(script) for script in scripts))

@@ -214,3 +214,4 @@ class ProjectKind(StrEnum):
     AVATAR_VIDEO = "avatar_video"  # v2 /create_video_from_avatar, status at GET /v2/avatar_video/{id}
     PREVIEW = "preview"  # v1 /preview: a cheap draft of a product video, status at GET /v1/project
     AI_SCRIPTS = "ai_scripts"  # v1 /ai_scripts: answered at once, no render to follow
+    TEMPLATE_VIDEO = "template_video"  # v2 /create_video_with_template, status at GET /v2/template_video/{id}

@@ -156,15 +156,13 @@ class Demo:
         say(f"   audience {updated['target_audience']!r}, {len(updated['media'])} media item(s)")
 
         step(4, "Pick an avatar, a voice and a visual style from the catalogues")
-        avatar = (await self.call(client, "4. avatar", "list_avatars", {"aspect_ratio": "portrait", "page_size": 3}))[
-            "avatars"
-        ][0]
-        voice = (await self.call(client, "4. voice", "list_voices", {"language": "english", "page_size": 3}))["voices"][
-            0
-        ]
-        styles = (await self.call(client, "4. style", "list_visual_styles", {"aspect_ratio": "portrait"}))[
-            "visual_styles"
-        ]
+        catalog = {"kind": "avatars", "aspect_ratio": "portrait", "page_size": 3}
+        avatar = (await self.call(client, "4. avatar", "list_catalog", catalog))["items"][0]
+        catalog = {"kind": "voices", "language": "english", "page_size": 3}
+        voice = (await self.call(client, "4. voice", "list_catalog", catalog))["items"][0]
+        catalog = {"kind": "visual_styles", "aspect_ratio": "portrait"}
+        listed = (await self.call(client, "4. style", "list_catalog", catalog))["items"]
+        styles = [item["visual_style"] for item in listed]
         style = styles[0]
         say(
             f"   avatar {avatar['name']} ({avatar['avatar_id']}), voice {voice['name']} ({voice['voice_id']}), "

@@ -106,7 +106,7 @@ def limits_sentence() -> str:
     parts = []
     for kind in ("image", "video", "audio"):
         formats = [f for f in FORMATS if f.kind == kind]
-        names = ", ".join(f.name + (f" ({f.codec_names})" if f.codecs else "") for f in formats)
+        names = ", ".join(f.name for f in formats)  # codecs: in jogg://limits, and in a refusal's message
         rule = f"up to {size_label(formats[0].max_bytes)}"
         if formats[0].max_seconds:
             rule += f" and {formats[0].max_seconds / 60:g} minutes"

@@ -146,6 +146,12 @@ _TEMPLATES = (
     (160, "Landscape Explainer", 1),
 )
 _CUSTOM_TEMPLATES = ((5001, "My Brand Intro", 0), (5002, "My Sale Banner", 1))
+# A custom template's variables: (type, name). JoggAI publishes them for custom templates only.
+CUSTOM_TEMPLATE_VARIABLES: dict[int, tuple[tuple[str, str], ...]] = {
+    5001: (("text", "headline"), ("image", "logo"), ("script", "voiceover")),
+    5002: (("text", "sale_text"), ("video", "background"), ("script", "voiceover")),
+}
+TEMPLATE_SECONDS = 15.0  # how long a template runs before its script makes it longer
 TEMPLATE_IDS = frozenset(t[0] for t in _TEMPLATES)
 CUSTOM_TEMPLATE_IDS = frozenset(t[0] for t in _CUSTOM_TEMPLATES)
 

@@ -10,29 +10,31 @@ from jogg_mcp import __version__
 from jogg_mcp.server import guide
 from jogg_mcp.server.arguments import check_tool_arguments
 from jogg_mcp.server.inventory import enabled_tools, register_tools
+from jogg_mcp.server.lean_schemas import lean_input, lean_output
 from jogg_mcp.server.panel import panel_extension
 from jogg_mcp.server.runtime import Runtime, lifespan_for
 
 
-def _without_titles(schema: Any) -> Any:
-    """Drop the titles pydantic derives from field names ("product_id" -> "Product Id"): they repeat the
-    key, and every byte of tools/list is context the model pays for in each conversation."""
-    if isinstance(schema, dict):
-        return {k: _without_titles(v) for k, v in schema.items() if not (k == "title" and isinstance(v, str))}
-    if isinstance(schema, list):
-        return [_without_titles(item) for item in schema]
-    return schema
+def lean_tool_schemas(output_schemas: bool) -> Any:
+    """Server middleware: serve tools/list with lean schemas (server/lean_schemas.py), and output schemas only
+    when asked for (JOGG_OUTPUT_SCHEMAS): structuredContent is in every result either way."""
 
+    async def middleware(ctx: Any, call_next: Any) -> Any:
+        result = await call_next(ctx)
+        if getattr(ctx, "method", None) == "tools/list" and isinstance(result, dict):
+            for tool in result.get("tools", []):
+                if "inputSchema" in tool:
+                    tool["inputSchema"] = lean_input(tool["inputSchema"])
+                if "outputSchema" in tool:
+                    if output_schemas:
+                        tool["outputSchema"] = lean_output(tool["outputSchema"])
+                    else:
+                        del tool["outputSchema"]
+                if "title" in tool.get("annotations") or {}:  # the tool's own title says it (Tool.title)
+                    del tool["annotations"]["title"]
+        return result
 
-async def lean_tool_schemas(ctx: Any, call_next: Any) -> Any:
-    """Server middleware: serve tools/list with title-free input and output schemas."""
-    result = await call_next(ctx)
-    if getattr(ctx, "method", None) == "tools/list" and isinstance(result, dict):
-        for tool in result.get("tools", []):
-            for key in ("inputSchema", "outputSchema"):
-                if key in tool:
-                    tool[key] = _without_titles(tool[key])
-    return result
+    return middleware
 
 
 def build_server(runtime: Runtime) -> MCPServer[Any]:
@@ -43,7 +45,7 @@ def build_server(runtime: Runtime) -> MCPServer[Any]:
         instructions=guide.INSTRUCTIONS,
         website_url="https://www.jogg.ai",
         lifespan=lifespan_for(runtime),
-        middleware=[lean_tool_schemas, check_tool_arguments],
+        middleware=[lean_tool_schemas(runtime.settings.output_schemas), check_tool_arguments],
         extensions=[panel_extension(runtime)],
     )
     settings = runtime.settings

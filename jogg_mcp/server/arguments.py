@@ -44,7 +44,9 @@ LIKELY_MEANT = {
     "file_path": "path",
     "product_url": "url",
 }
-_TOOL_NAME = re.compile(r"\b(?:list_[a-z_]+|create_[a-z_]+|upload_asset|get_[a-z_]+|update_product)\b")
+_TOOL_NAME = re.compile(
+    r"\b(?:list_[a-z_]+(?:\(kind=[a-z_]+\))?|create_[a-z_]+|upload_asset|get_[a-z_]+|update_product)"
+)
 _MAX_SHOWN = 60
 
 

@@ -17,7 +17,7 @@ user before the first credit is spent.
 1. Optional: upload_asset for the user's own files (logo, product photos, clips, voice-over); it returns asset_url.
 2. create_product_from_url with the product page URL (free) -> product_id. Show the user what JoggAI extracted
    (get_product, free, at any time); update_product (free) fixes name, description, audience or media.
-3. Pick ids with list_avatars, list_voices, list_visual_styles or list_templates, list_music; never guess ids.
+3. Pick ids with list_catalog (kind avatars, voices, visual_styles, templates or music); never guess ids.
 4. Offer drafts before a full render: draft_script (0.2 credit: several scripts in different styles; the
    chosen text, edited with the user, goes to override_script) and preview_video (0.5 credit per visual style,
    1-4 styles; follow each with get_project and show the user).
@@ -30,6 +30,7 @@ user before the first credit is spent.
    save_video (free) to put the file in their folder (an IDE agent: the project folder). Renders take
    minutes: if not done, call get_project again; never create the video again.
 7. list_projects shows everything spent here (renders, previews, drafts) with status and cost.
+Every result has next_step (what to do next) and, from the local test sandbox, sandbox: true.
 Errors say what to fix. A failed create that might have been accepted is never retried automatically."""
 
 
@@ -69,8 +70,8 @@ def register(server: MCPServer[Any], runtime: Runtime) -> None:
             "1. Call create_product_from_url with that URL (free) and show me the extracted name, description and "
             "media (get_product shows them again).\n"
             "2. Suggest improvements to the description and audience; apply the ones I accept with update_product.\n"
-            f"3. Use list_avatars (aspect_ratio={aspect_ratio}), list_voices and list_visual_styles to propose one "
-            "avatar, one voice and two visual styles; show me your choice.\n"
+            f"3. Use list_catalog for avatars (aspect_ratio={aspect_ratio}), voices and visual_styles to propose "
+            "one avatar, one voice and two visual styles; show me your choice.\n"
             "4. Offer a script draft (draft_script, 0.2 credit) and call get_credits. Only after I confirm, draft it, "
             "show me the scripts, and edit the one I pick with me.\n"
             "5. Offer previews in the two styles (preview_video, 0.5 credit each) with that script as "

@@ -20,9 +20,20 @@ from jogg_mcp.api import avatar_videos as avatar_videos_api
 from jogg_mcp.api import catalog as catalog_api
 from jogg_mcp.api import history as history_api
 from jogg_mcp.api import products as products_api
+from jogg_mcp.api import templates as templates_api
 from jogg_mcp.api.transport import Endpoint
 from jogg_mcp.server.panel import panel_meta
-from jogg_mcp.server.tools import assets, avatar_videos, catalog, delivery, drafts, history, products, projects
+from jogg_mcp.server.tools import (
+    assets,
+    avatar_videos,
+    catalog,
+    delivery,
+    drafts,
+    history,
+    products,
+    projects,
+    templates,
+)
 
 # Placeholders in examples, for things that must exist before the call; tests fill them in.
 PRODUCT_ID = "<product_id>"
@@ -78,8 +89,9 @@ class ToolSpec:
 
 
 VIDEO = "video"  # making and delivering videos: the default
+TEMPLATES = "templates"  # videos from templates, with the user's own variables
 HISTORY = "history"  # JoggAI's own lists of past renders
-TOOLSETS = (VIDEO, HISTORY)
+TOOLSETS = (VIDEO, TEMPLATES, HISTORY)
 
 TOOLS: tuple[ToolSpec, ...] = (
     ToolSpec(
@@ -200,29 +212,40 @@ TOOLS: tuple[ToolSpec, ...] = (
         calls=None,  # reads the ledger; JoggAI only to refresh unfinished renders
     ),
     ToolSpec(
-        catalog.list_avatars, "List avatars", VIDEO, read_only=True, idempotent=True, calls=catalog_api.PUBLIC_AVATARS
-    ),
-    ToolSpec(
-        catalog.list_voices,
-        "List voices",
+        catalog.list_catalog,
+        "List avatars, voices, styles, templates or music",
         VIDEO,
         read_only=True,
         idempotent=True,
-        calls=catalog_api.VOICES,
+        calls=catalog_api.PUBLIC_AVATARS,
+        example={"kind": "avatars", "aspect_ratio": "portrait"},
     ),
     ToolSpec(
-        catalog.list_visual_styles,
-        "List visual styles",
-        VIDEO,
+        templates.get_template,
+        "Get template variables",
+        TEMPLATES,
         read_only=True,
         idempotent=True,
-        calls=catalog_api.VISUAL_STYLES,
+        calls=templates_api.CUSTOM_TEMPLATE,
+        example={"template_id": 5001},
     ),
     ToolSpec(
-        catalog.list_templates, "List templates", VIDEO, read_only=True, idempotent=True, calls=catalog_api.TEMPLATES
-    ),
-    ToolSpec(
-        catalog.list_music, "List background music", VIDEO, read_only=True, idempotent=True, calls=catalog_api.MUSIC
+        templates.create_template_video,
+        "Create template video (spends credits)",
+        TEMPLATES,
+        read_only=False,
+        idempotent=False,
+        spends_credits=True,
+        calls=templates_api.CREATE_TEMPLATE_VIDEO,
+        example={
+            "template_id": 5001,
+            "language": "english",
+            "variables": [
+                {"name": "headline", "value": "Summer sale"},
+                {"name": "logo", "value": IMAGE_FILE},
+                {"name": "voiceover", "value": "Everything half price this week."},
+            ],
+        },
     ),
     ToolSpec(
         history.list_video_history,

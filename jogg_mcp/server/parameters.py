@@ -12,21 +12,17 @@ from jogg_mcp.api.vocabulary import Language, ScriptStyle, language_from
 AspectRatioName = Annotated[
     Literal["portrait", "landscape", "square"], Field(description="portrait 9:16, landscape 16:9, square 1:1")
 ]
-AvatarSource = Annotated[
-    Literal["public", "custom"], Field(description="public: JoggAI library avatar; custom: the user's own avatar")
-]
+AvatarSource = Annotated[Literal["public", "custom"], Field(description="public (JoggAI's) or custom (the user's own)")]
 # Ids are checked by shape, so nothing odd can reach a URL path or query (JoggAI ids are short and plain).
 ProjectId = Annotated[
     str,
     Field(
         pattern=r"^[A-Za-z0-9_-]{1,100}$",
-        description="From create_video or create_avatar_video, or the JoggAI dashboard",
+        description="From a create_* tool, list_projects or JoggAI",
     ),
 ]
-ProductId = Annotated[
-    str, Field(pattern=r"^[A-Za-z0-9+/=_-]{1,100}$", description="product_id from create_product_from_url")
-]
-VoiceId = Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]{1,100}$", description="voice_id from list_voices")]
+ProductId = Annotated[str, Field(pattern=r"^[A-Za-z0-9+/=_-]{1,100}$", description="From create_product_from_url")]
+VoiceId = Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]{1,100}$", description="From list_catalog(kind=voices)")]
 LanguageName = Annotated[
     Language,
     # Any case, or an ISO code, checked here with suggestions instead of an enum of 54 names in every schema.
@@ -35,12 +31,12 @@ LanguageName = Annotated[
         {
             "type": "string",
             "maxLength": 40,
-            "description": "Language of script and voice: name or ISO code, e.g. english, es",
+            "description": "Name or ISO code, e.g. english, es",
         }
     ),
 ]
 ScriptStyleName = Annotated[ScriptStyle, Field(description="Tone of the AI-written script")]
-AvatarId = Annotated[int, Field(ge=0, description="From list_avatars")]
+AvatarId = Annotated[int, Field(ge=0, description="From list_catalog(kind=avatars)")]
 VideoName = Annotated[str | None, Field(default=None, max_length=200)]
 Caption = Annotated[bool, Field(description="Burn in subtitles")]
 
@@ -79,7 +75,7 @@ def product_page_url(value: str) -> str:
 
 MediaUrl = Annotated[
     str,
-    Field(min_length=1, max_length=2048, description="Public http(s) URL, ideally an asset_url from upload_asset"),
+    Field(min_length=1, max_length=2048, description="Public URL, e.g. an asset_url"),
     AfterValidator(media_url),
 ]
 ProductPageUrl = Annotated[
@@ -92,10 +88,11 @@ ProductPageUrl = Annotated[
     AfterValidator(product_page_url),
 ]
 
+Page = Annotated[int, Field(ge=1, le=10_000)]
+PageSize = Annotated[int, Field(ge=1, le=50)]
+
 NewTake = Annotated[
     bool,
-    Field(description="true: render again even though an identical request was made recently (costs credits again)"),
+    Field(description="true: pay again for an identical recent request"),
 ]
-MaxCredits = Annotated[
-    float | None, Field(default=None, gt=0, description="Send nothing if this would cost more credits than this")
-]
+MaxCredits = Annotated[float | None, Field(default=None, gt=0, description="Send nothing if it would cost more")]

@@ -176,8 +176,10 @@ def test_redaction_removes_whole_tokens_only() -> None:
 
 
 def test_an_id_of_unknown_kind_is_looked_up_where_its_shape_points() -> None:
-    assert likely_kinds("7321782d69884a869400beb255e3ca91") == (ProjectKind.URL_VIDEO, ProjectKind.AVATAR_VIDEO)
-    assert likely_kinds("video_123456") == (ProjectKind.AVATAR_VIDEO, ProjectKind.URL_VIDEO)
+    assert likely_kinds("7321782d69884a869400beb255e3ca91")[:2] == (ProjectKind.URL_VIDEO, ProjectKind.AVATAR_VIDEO)
+    assert likely_kinds("video_123456")[0] == ProjectKind.AVATAR_VIDEO
+    every = {ProjectKind.URL_VIDEO, ProjectKind.AVATAR_VIDEO, ProjectKind.TEMPLATE_VIDEO}
+    assert set(likely_kinds("video_123456")) == every
 
 
 @pytest.mark.anyio

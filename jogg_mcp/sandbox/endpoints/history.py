@@ -1,6 +1,6 @@
 """The account's render history (v2, paged, shape C in docs/joggai-api.md): GET /v2/product_videos,
 /v2/product_previews and /v2/template_videos. The sandbox lists every product video and preview it holds,
-whichever API generation started them; it makes no template videos, so that list is empty."""
+whichever API generation started them, and every template video."""
 
 from __future__ import annotations
 
@@ -61,6 +61,23 @@ async def product_previews(call: Call) -> dict[str, Any]:
 
 @endpoint("GET", "/v2/template_videos")
 async def template_videos(call: Call) -> dict[str, Any]:
-    _, page, size = _listed(call, "template_video")
-    pagination = {"page": page, "page_size": size, "total_items": 0, "total_pages": 0}
-    return {"data": [], "pagination": pagination}
+    """Its own shape: {data, pagination}, items named video_id, video_name, url and duration_seconds."""
+    rows, page, size = _listed(call, "template_video")
+    items = []
+    for project, status in checks.page_slice(rows, page, size):
+        item: dict[str, Any] = {
+            "video_id": project.project_id,
+            "video_name": project.title,
+            "status": status,
+            "created_at": project.created_at,
+        }
+        if status == "completed":
+            item["url"] = f"{call.base}/media/{project.project_id}.{project.container}"
+            item["cover_url"] = f"{call.base}/media/{project.project_id}.png"
+            item["duration_seconds"] = project.duration
+        if status == "failed":
+            item["error"] = {"code": "RENDER_FAILED", "message": project.error or "render failed"}
+        items.append(item)
+    pages = -(-len(rows) // size)
+    pagination = {"page": page, "page_size": size, "total_items": len(rows), "total_pages": pages}
+    return {"data": items, "pagination": pagination}

@@ -25,11 +25,9 @@ from jogg_mcp.server.spending import remember_upload
 PROGRESS_EVERY_SECONDS = 0.5
 
 UPLOAD_DESCRIPTION = f"""Upload a local image, video or audio file to JoggAI and get its asset_url. Free.
-
-Use for the user's own logo, product photos, clips (as product media) or voice-over/music (as
-create_avatar_video's audio_url). The file is checked first against JoggAI's limits ({limits_sentence()}).
-A refused file is not sent, and the error says how to fix it. Only files inside the allowed folders can be
-read (listed in resource jogg://allowed-folders; relative paths start at the first one)."""
+For the user's logo, photos, clips (product media) or voice-over (create_avatar_video's audio_url).
+Checked first against JoggAI's limits ({limits_sentence()}); a refused file is not sent. Only files in
+the allowed folders (resource jogg://allowed-folders; relative paths start at the first)."""
 
 
 class UploadResult(ToolResult, MediaFacts):
@@ -81,19 +79,10 @@ def _facts(report: MediaReport) -> str:
     return ", ".join(str(part) for part in parts if part)
 
 
-async def upload_asset(
-    ctx: Context,
-    path: Annotated[
-        str,
-        Field(
-            min_length=1,
-            max_length=4096,
-            description="Path of a local file inside the allowed folders (relative paths start at the first one)",
-        ),
-    ],
-    roots: Annotated[ListRootsResult | None, Resolve(client_roots)],
-) -> Annotated[CallToolResult, UploadResult]:
-    """Check a local media file against JoggAI's limits, then upload it and return its asset_url."""
+async def upload_local_file(ctx: Context, path: str, roots: ListRootsResult | None) -> tuple[MediaReport, str]:
+    """The one way a local file reaches JoggAI (upload_asset, and template variables given as files): confined
+    to the allowed folders, checked against JoggAI's limits, streamed with progress. A refusal is a ToolError
+    that names the file and the fix; nothing is uploaded then."""
     settings = runtime_of(ctx).settings
     if settings.allowed_dir_problems and not (roots and roots.roots):
         raise ToolError(
@@ -103,20 +92,31 @@ async def upload_asset(
             "separate folders with ':'. Nothing was uploaded."
         )
     allowed = allowed_roots(runtime_of(ctx), roots)
+    report = await check_local_file(path, allowed)
     try:
-        real = resolve_in_roots(path, allowed)
-        report = await anyio.to_thread.run_sync(inspect_media, real)
         async with jogg_session(ctx) as jogg:
             asset_url = await jogg.assets.upload(
                 os.fspath(report.path),
                 filename=report.filename,
                 content_type=report.content_type,
                 size=report.size_bytes,
-                before_put=lambda: anyio.to_thread.run_sync(recheck, report),
+                before_put=lambda: anyio.to_thread.run_sync(recheck, report),  # the file may change meanwhile
                 on_progress=byte_progress(ctx, f"uploading {report.filename}"),
             )
-        if report.duration_seconds is not None:
-            await remember_upload(ctx, asset_url, report.duration_seconds)
+    except MediaRejected as rejected:
+        raise ToolError(f"Not uploaded: {rejected}") from None
+    except OSError as error:
+        raise ToolError(f"{path!r} could not be read ({error.strerror or error}). Nothing was uploaded.") from None
+    if report.duration_seconds is not None:
+        await remember_upload(ctx, asset_url, report.duration_seconds)
+    return report, asset_url
+
+
+async def check_local_file(path: str, allowed: list[Path]) -> MediaReport:
+    """A file inside `allowed`, checked against JoggAI's limits without reading it whole; a ToolError if not."""
+    try:
+        real = resolve_in_roots(path, allowed)
+        return await anyio.to_thread.run_sync(inspect_media, real)
     except PathRefused as refused:
         raise ToolError(str(refused)) from None
     except MediaRejected as rejected:
@@ -125,6 +125,23 @@ async def upload_asset(
         raise ToolError(
             f"{path!r} could not be read ({error.strerror or error}). Allowed folders: {describe_roots(allowed)}."
         ) from None
+
+
+async def upload_asset(
+    ctx: Context,
+    path: Annotated[
+        str,
+        Field(
+            min_length=1,
+            max_length=4096,
+            description="A file in the allowed folders",
+        ),
+    ],
+    roots: Annotated[ListRootsResult | None, Resolve(client_roots)],
+) -> Annotated[CallToolResult, UploadResult]:
+    """Check a local media file against JoggAI's limits, then upload it and return its asset_url."""
+    report, asset_url = await upload_local_file(ctx, path, roots)
+    real = report.path
     corrected = None
     if report.corrected_extension_from is not None:
         corrected = (

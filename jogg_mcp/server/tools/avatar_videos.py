@@ -96,15 +96,10 @@ async def create_avatar_video(
     script: Annotated[
         str | None, Field(default=None, min_length=1, max_length=20000, description="Text the avatar speaks")
     ] = None,
-    audio_url: Annotated[
-        MediaUrl | None, Field(default=None, description="Audio the avatar lip-syncs: an asset_url from upload_asset")
-    ] = None,
+    audio_url: Annotated[MediaUrl | None, Field(default=None, description="An asset_url from upload_asset")] = None,
     screen_style: Annotated[
         Literal["background", "green_screen", "transparent"],
-        Field(
-            description="background: normal MP4; green_screen: MP4 for chroma key; transparent: WebM "
-            "with alpha (needs caption=false)"
-        ),
+        Field(description="transparent: a WebM with alpha"),
     ] = "background",
     caption: Caption = False,
     video_name: VideoName = None,
@@ -114,11 +109,9 @@ async def create_avatar_video(
     consent: Annotated[ElicitationResult[SpendConsent], Resolve(_ask_consent)],
 ) -> Annotated[CallToolResult, CreatedResult]:
     """Start rendering a video of an avatar speaking. COSTS CREDITS: 1 credit per started 2 minutes of
-    speech (a script of about 300 words is 2 minutes); never call it twice for one request.
-
-    Give exactly one of script (text to speak) or audio_url (uploaded audio; the video is as long as the
-    audio). Ids must come from list_avatars and list_voices. screen_style transparent needs caption=false.
-    Returns project_id at once. Next: get_project with wait_seconds.
+    speech (about 300 words); never call it twice for one request. Give one of script or audio_url
+    (the video lasts as long as the audio). Ids come from list_catalog. transparent needs caption=false.
+    Returns project_id at once. Next: get_project(wait_seconds=45).
     """
     async with jogg_session(ctx, billable=True) as jogg:
         request = _request(locals())

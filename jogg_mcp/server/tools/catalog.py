@@ -1,25 +1,22 @@
-"""Catalogue tools, so the model never guesses an id: avatars, voices, visual styles, templates, music,
-credits. Every list is paged or capped so one answer never floods the context."""
+"""The catalogue tool, so the model never guesses an id (avatars, voices, visual styles, templates, music),
+and the credits left. Every list is paged, so one answer never floods the context."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal
 
 from mcp.server.mcpserver import Context
+from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import CallToolResult
 from pydantic import BaseModel, Field
 
 from jogg_mcp.api.models import Avatar, Template, Voice
 from jogg_mcp.api.vocabulary import AspectRatio
-from jogg_mcp.server.parameters import AspectRatioName, AvatarSource, LanguageName
+from jogg_mcp.server.parameters import AspectRatioName, LanguageName, Page, PageSize
 from jogg_mcp.server.replies import ToolResult, reply
 from jogg_mcp.server.session import jogg_session
 
-MAX_PAGE = 50
-TEMPLATE_CAP = 50
-
-Page = Annotated[int, Field(ge=1, le=10_000, description="Page number, from 1")]
-PageSize = Annotated[int, Field(ge=1, le=MAX_PAGE, description=f"Items per page (1-{MAX_PAGE})")]
 OptionalAspect = Annotated[AspectRatioName | None, Field(default=None)]
 
 
@@ -31,14 +28,8 @@ class AvatarItem(BaseModel):
     gender: str | None = None
     age: str | None = None
     style: str | None = None
-    status: str | None = Field(default=None, description="custom avatars: usable only when completed")
+    status: str | None = None  # custom avatars: usable only when completed
     cover_url: str | None = None
-
-
-class AvatarList(ToolResult):
-    avatars: list[AvatarItem]
-    page: int
-    more: bool = Field(description="True when the next page probably has more")
 
 
 class VoiceItem(BaseModel):
@@ -52,27 +43,16 @@ class VoiceItem(BaseModel):
     sample_url: str | None = None
 
 
-class VoiceList(ToolResult):
-    voices: list[VoiceItem]
-    page: int
-    more: bool
-
-
-class VisualStyleList(ToolResult):
-    visual_styles: list[str] = Field(description="Pass one name as create_video's visual_style")
+class VisualStyleItem(BaseModel):
+    visual_style: str
 
 
 class TemplateItem(BaseModel):
     template_id: int
+    template_type: Literal["public", "custom"]
     name: str
     aspect_ratio: str | None = None
     preview_url: str | None = None
-
-
-class TemplateList(ToolResult):
-    templates: list[TemplateItem]
-    template_type: Literal["public", "custom"]
-    truncated: bool
 
 
 class MusicItem(BaseModel):
@@ -82,10 +62,15 @@ class MusicItem(BaseModel):
     url: str | None = None
 
 
-class MusicList(ToolResult):
-    music: list[MusicItem]
+CatalogKind = Literal["avatars", "voices", "visual_styles", "templates", "music"]
+
+
+class CatalogPage(ToolResult):
+    kind: CatalogKind
+    # One list for every kind: each item carries the id field its kind passes on (avatar_id, voice_id, ...).
+    items: list[dict[str, Any]]
     page: int
-    total_pages: int | None = None
+    more: bool
 
 
 class Credits(ToolResult):
@@ -120,9 +105,10 @@ def _voice(v: Voice) -> VoiceItem:
     )
 
 
-def _template(t: Template) -> TemplateItem:
+def _template(t: Template, source: Literal["public", "custom"]) -> TemplateItem:
     return TemplateItem(
         template_id=t.id,
+        template_type=source,
         name=t.name,
         aspect_ratio=t.aspect_ratio.value if t.aspect_ratio else None,
         preview_url=t.preview_url,
@@ -133,117 +119,143 @@ def _aspect(value: str | None) -> AspectRatio | None:
     return AspectRatio(value) if value else None
 
 
-def _more_hint(tool: str, page: int, more: bool) -> str:
-    return f"More on page {page + 1}: call {tool} again with page={page + 1}." if more else ""
+# The filters each kind takes, with the values JoggAI accepts where it has a list; checked here, since one
+# schema for five kinds cannot say which filter goes with which.
+AGES: Mapping[str, tuple[str, ...]] = {
+    "avatars": ("adult", "senior", "young_adult"),
+    "voices": ("young", "middle_aged", "old"),
+}
+FILTERS: Mapping[str, frozenset[str]] = {
+    "avatars": frozenset({"source", "aspect_ratio", "gender", "age", "style", "scene", "name"}),
+    "voices": frozenset({"language", "gender", "age"}),
+    "visual_styles": frozenset({"aspect_ratio"}),
+    "templates": frozenset({"source", "aspect_ratio"}),
+    "music": frozenset(),
+}
 
 
-async def list_avatars(
+def _check_filters(kind: str, given: Mapping[str, object]) -> None:
+    wrong = [name for name, value in given.items() if value is not None and name not in FILTERS[kind]]
+    if wrong:
+        allowed = ", ".join(sorted(FILTERS[kind])) or "no filter (only page and page_size)"
+        raise ToolError(f"kind={kind!r} does not take {', '.join(wrong)}: it takes {allowed}. Drop the rest.")
+    age = given.get("age")
+    if age is not None and age not in AGES[kind]:
+        raise ToolError(f"age={age!r} is not an age of {kind}: use one of {', '.join(AGES[kind])}.")
+    if kind == "avatars" and given.get("name") is not None and given.get("source") != "custom":
+        raise ToolError("name searches the user's own avatars: add source='custom', or drop name.")
+
+
+async def _items(
+    ctx: Context, kind: str, filters: Mapping[str, Any], page: int, page_size: int
+) -> tuple[list[BaseModel], bool]:
+    """One page of one catalogue, and whether another page probably follows."""
+    source: Literal["public", "custom"] = "custom" if filters.get("source") == "custom" else "public"
+    aspect = _aspect(filters.get("aspect_ratio"))
+    async with jogg_session(ctx) as jogg:
+        if kind == "avatars":
+            if source == "public":
+                found = await jogg.catalog.public_avatars(
+                    page=page,
+                    page_size=page_size,
+                    aspect_ratio=aspect,
+                    gender=filters.get("gender"),
+                    age=filters.get("age"),
+                    style=filters.get("style"),
+                    scene=filters.get("scene"),
+                )
+            else:
+                found = await jogg.catalog.custom_avatars(page=page, page_size=page_size, name=filters.get("name"))
+            return [_avatar(a, source) for a in found[:page_size]], len(found) >= page_size
+        if kind == "voices":
+            voices = await jogg.catalog.voices(
+                page=page,
+                page_size=page_size,
+                language=filters.get("language"),
+                gender=filters.get("gender"),
+                age=filters.get("age"),
+            )
+            return [_voice(v) for v in voices.voices[:page_size]], voices.has_more
+        if kind == "visual_styles":  # one short list, not paged by JoggAI
+            styles = await jogg.catalog.visual_styles(aspect)
+            return _page_of([VisualStyleItem(visual_style=s.name) for s in styles], page, page_size)
+        if kind == "templates":  # one list, not paged by JoggAI: paged here
+            templates = await jogg.catalog.templates(custom=source == "custom", aspect_ratio=aspect)
+            return _page_of([_template(t, source) for t in templates], page, page_size)
+        music = await jogg.catalog.music(page=page, page_size=page_size)
+        total_pages = music.pagination.total_pages if music.pagination else None
+        tracks: list[BaseModel] = [
+            MusicItem(music_id=m.id, name=m.name, duration_seconds=m.duration, url=m.music_url)
+            for m in music.music[:page_size]
+        ]
+        return tracks, total_pages is not None and page < total_pages
+
+
+def _page_of(items: list[BaseModel], page: int, page_size: int) -> tuple[list[BaseModel], bool]:
+    start = (page - 1) * page_size
+    return items[start : start + page_size], len(items) > start + page_size
+
+
+def _label(item: BaseModel) -> str:
+    fields = item.model_dump()
+    ident = next(value for name, value in fields.items() if name.endswith("_id") or name == "visual_style")
+    name = fields.get("name")
+    return f"{name} ({ident})" if name else str(ident)
+
+
+async def list_catalog(
     ctx: Context,
-    source: AvatarSource = "public",
+    kind: Annotated[CatalogKind, Field()],
+    source: Annotated[
+        Literal["public", "custom"] | None,
+        Field(default=None, description="public (default) or custom (the user's)"),
+    ] = None,
     aspect_ratio: OptionalAspect = None,
+    language: Annotated[LanguageName | None, Field(default=None)] = None,
     gender: Annotated[Literal["female", "male"] | None, Field(default=None)] = None,
-    age: Annotated[Literal["adult", "senior", "young_adult"] | None, Field(default=None)] = None,
+    age: Annotated[
+        str | None,
+        Field(
+            default=None,
+            max_length=20,
+            description="avatars: adult, senior, young_adult; voices: young, middle_aged, old",
+        ),
+    ] = None,
     style: Annotated[Literal["professional", "social"] | None, Field(default=None)] = None,
     scene: Annotated[
         Literal["lifestyle", "outdoors", "business", "studio", "health_fitness", "education", "news"] | None,
         Field(default=None),
     ] = None,
-    name: Annotated[str | None, Field(default=None, max_length=100, description="custom only: search")] = None,
+    name: Annotated[str | None, Field(default=None, max_length=100, description="Search custom avatars")] = None,
     page: Page = 1,
     page_size: PageSize = 10,
-) -> Annotated[CallToolResult, AvatarList]:
-    """List avatars (presenters) to get an avatar_id and avatar_type for create_video or
-    create_avatar_video. Free. source public = JoggAI's library (filters: aspect_ratio, gender, age, style,
-    scene); custom = the user's own avatars (filter: name; use only status completed).
+) -> Annotated[CallToolResult, CatalogPage]:
+    """List ids to pick from; never guess one. Free. kind: avatars (filters: source, aspect_ratio,
+    gender, age, style, scene, name), voices (language, gender, age), visual_styles (aspect_ratio),
+    templates (source, aspect_ratio) or music. Use custom avatars only when status is completed.
     """
-    async with jogg_session(ctx) as jogg:
-        if source == "public":
-            found = await jogg.catalog.public_avatars(
-                page=page,
-                page_size=page_size,
-                aspect_ratio=_aspect(aspect_ratio),
-                gender=gender,
-                age=age,
-                style=style,
-                scene=scene,
-            )
-        else:
-            found = await jogg.catalog.custom_avatars(page=page, page_size=page_size, name=name)
-    items = [_avatar(a, source) for a in found[:page_size]]
-    more = len(found) >= page_size
-    result = AvatarList(avatars=items, page=page, more=more, next_step=_more_hint("list_avatars", page, more))
-    names = ", ".join(f"{a.name} ({a.avatar_id})" for a in items[:8])
-    return reply(ctx, result, f"{len(items)} {source} avatar(s) on page {page}: {names}.")
-
-
-async def list_voices(
-    ctx: Context,
-    language: Annotated[LanguageName | None, Field(default=None)] = None,
-    gender: Annotated[Literal["female", "male"] | None, Field(default=None)] = None,
-    age: Annotated[Literal["young", "middle_aged", "old"] | None, Field(default=None)] = None,
-    page: Page = 1,
-    page_size: PageSize = 10,
-) -> Annotated[CallToolResult, VoiceList]:
-    """List JoggAI voices to get a voice_id for create_video or create_avatar_video. Free. Filter by the
-    script's language (english, spanish, ...), gender and age. sample_url plays a preview.
-    """
-    async with jogg_session(ctx) as jogg:
-        found = await jogg.catalog.voices(page=page, page_size=page_size, language=language, gender=gender, age=age)
-    items = [_voice(v) for v in found.voices[:page_size]]
-    result = VoiceList(
-        voices=items, page=page, more=found.has_more, next_step=_more_hint("list_voices", page, found.has_more)
+    filters = {
+        "source": source,
+        "aspect_ratio": aspect_ratio,
+        "language": language,
+        "gender": gender,
+        "age": age,
+        "style": style,
+        "scene": scene,
+        "name": name,
+    }
+    _check_filters(kind, filters)
+    items, more = await _items(ctx, kind, filters, page, page_size)
+    step = f"More on page {page + 1}: call list_catalog again with page={page + 1}." if more else ""
+    result = CatalogPage(
+        kind=kind, items=[item.model_dump(mode="json") for item in items], page=page, more=more, next_step=step
     )
-    names = ", ".join(f"{v.name} ({v.voice_id})" for v in items[:8])
-    return reply(ctx, result, f"{len(items)} voice(s) on page {page}: {names}.")
-
-
-async def list_visual_styles(
-    ctx: Context, aspect_ratio: OptionalAspect = None
-) -> Annotated[CallToolResult, VisualStyleList]:
-    """List the visual styles (layouts) for create_video's visual_style, for one aspect ratio. Free."""
-    async with jogg_session(ctx) as jogg:
-        styles = await jogg.catalog.visual_styles(_aspect(aspect_ratio))
-    result = VisualStyleList(visual_styles=[s.name for s in styles])
-    return reply(ctx, result, f"{len(styles)} visual style(s): {', '.join(result.visual_styles)}.")
-
-
-async def list_templates(
-    ctx: Context,
-    source: Annotated[
-        Literal["public", "custom"], Field(description="public: JoggAI library; custom: the user's own")
-    ] = "public",
-    aspect_ratio: OptionalAspect = None,
-) -> Annotated[CallToolResult, TemplateList]:
-    """List video templates for create_video's template_id (pass source as template_type). Free.
-    Use a template instead of a visual style for a ready-made look.
-    """
-    async with jogg_session(ctx) as jogg:
-        found = await jogg.catalog.templates(custom=source == "custom", aspect_ratio=_aspect(aspect_ratio))
-    truncated = len(found) > TEMPLATE_CAP
-    items = [_template(t) for t in found[:TEMPLATE_CAP]]
-    step = "Narrow the list with aspect_ratio to see the rest." if truncated else ""
-    result = TemplateList(templates=items, template_type=source, truncated=truncated, next_step=step)
-    names = ", ".join(f"{t.name} ({t.template_id})" for t in items[:8])
-    return reply(ctx, result, f"{len(items)} {source} template(s): {names}.")
-
-
-async def list_music(ctx: Context, page: Page = 1, page_size: PageSize = 10) -> Annotated[CallToolResult, MusicList]:
-    """List background music tracks to get a music_id for create_video. Free."""
-    async with jogg_session(ctx) as jogg:
-        found = await jogg.catalog.music(page=page, page_size=page_size)
-    total_pages = found.pagination.total_pages if found.pagination else None
-    items = [
-        MusicItem(music_id=m.id, name=m.name, duration_seconds=m.duration, url=m.music_url)
-        for m in found.music[:page_size]
-    ]
-    more = total_pages is not None and page < total_pages
-    result = MusicList(music=items, page=page, total_pages=total_pages, next_step=_more_hint("list_music", page, more))
-    names = ", ".join(f"{m.name} ({m.music_id})" for m in items[:8])
-    return reply(ctx, result, f"{len(items)} track(s) on page {page} of {total_pages or '?'}: {names}.")
+    names = ", ".join(_label(item) for item in items[:8])
+    return reply(ctx, result, f"{len(items)} {kind.replace('_', ' ')} on page {page}: {names or 'none'}.")
 
 
 async def get_credits(ctx: Context) -> Annotated[CallToolResult, Credits]:
-    """Get the JoggAI account's remaining credits, and what videos cost. Free. Check before creating videos."""
+    """Get the account's remaining credits, and what videos cost. Free. Check before spending."""
     async with jogg_session(ctx) as jogg:
         remaining = await jogg.catalog.remaining_credits()
     pricing = "Videos cost 1 credit per started 2 minutes (a 15, 30 or 60 s product video costs 1)."

@@ -121,21 +121,19 @@ async def save_video(
         Field(
             default=None,
             max_length=4096,
-            description="Folder inside the allowed folders, e.g. ./videos (created if missing; default: the first)",
+            description="e.g. ./videos (made if missing); default: the first allowed folder",
         ),
     ] = None,
     filename: Annotated[
         str | None, Field(default=None, max_length=200, description="Default: the video's title")
     ] = None,
-    with_cover: Annotated[bool, Field(description="Also save the cover image beside it")] = False,
+    with_cover: Annotated[bool, Field(description="Save the cover image too")] = False,
     *,
     roots: Annotated[ListRootsResult | None, Resolve(client_roots)],
 ) -> Annotated[CallToolResult, SavedVideo]:
-    """Save a finished video (product video, preview or avatar video) as a file in a folder on this
-    computer, e.g. the user's project folder. Free.
-
-    Only inside the allowed folders (relative paths start at the first one). It never overwrites: an
-    existing name gets " (2)". The file is checked (container, codec, duration) before it is kept.
+    """Save a finished render as a video file in a folder on this computer, e.g. the user's project.
+    Free. Only in the allowed folders (relative paths start at the first); never overwrites (adds " (2)");
+    checked (container, codec, duration) before it is kept.
     """
     allowed = allowed_roots(runtime_of(ctx), roots)
     try:

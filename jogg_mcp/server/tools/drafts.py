@@ -50,7 +50,7 @@ from jogg_mcp.server.tool_errors import explain
 from jogg_mcp.server.tools.products import given_settings
 from jogg_mcp.server.voices import language_mismatch
 
-VideoLength = Annotated[Literal[15, 30, 60], Field(description="Seconds: 15, 30 or 60")]
+VideoLength = Annotated[Literal[15, 30, 60], Field(description="Seconds")]
 
 # --- draft_script --------------------------------------------------------------------------------------
 
@@ -125,23 +125,20 @@ async def draft_script(
     language: LanguageName,
     video_length: VideoLength,
     target_audience: Annotated[
-        str | None, Field(default=None, max_length=500, description="Who it speaks to; default: the product's")
+        str | None, Field(default=None, max_length=500, description="Default: the product's")
     ] = None,
     script_style: Annotated[
         str | None,
-        Field(default=None, max_length=60, description="A style to list first when JoggAI writes one, e.g. Storytime"),
+        Field(default=None, max_length=60, description="List this style first, e.g. Storytime"),
     ] = None,
     new_take: NewTake = False,
     max_credits: MaxCredits = None,
     *,
     consent: Annotated[ElicitationResult[SpendConsent], Resolve(_ask_scripts_consent)],
 ) -> Annotated[CallToolResult, ScriptsResult]:
-    """Draft video scripts for a product with JoggAI's script writer: several scripts in different styles
-    (JoggAI chooses them), each with its text and spoken length. COSTS CREDITS: 0.2 credit per call; an
-    identical call within 30 minutes returns the same drafts for free.
-
-    Show the user the drafts, edit the one they like together, then pass its text as override_script to
-    preview_video (0.5 credit) or create_video (1 credit).
+    """Draft video scripts for a product: JoggAI writes several, in styles it picks, each with its
+    spoken length. COSTS CREDITS: 0.2 credit; the same call within 30 minutes returns them free.
+    Edit one with the user, then pass it as override_script to preview_video or create_video.
     """
     async with jogg_session(ctx, billable=True) as jogg:
         request = _scripts_request(product_id, language, video_length, target_audience)
@@ -261,7 +258,7 @@ async def preview_video(
     product_id: ProductId,
     visual_styles: Annotated[
         list[Annotated[str, Field(min_length=1, max_length=200)]],
-        Field(min_length=1, max_length=4, description="1-4 names from list_visual_styles: one preview each"),
+        Field(min_length=1, max_length=4, description="From list_catalog(kind=visual_styles)"),
     ],
     aspect_ratio: AspectRatioName,
     video_length: VideoLength,
@@ -272,19 +269,16 @@ async def preview_video(
     script_style: ScriptStyleName,
     caption: Caption = True,
     override_script: Annotated[
-        str | None, Field(default=None, max_length=5000, description="Your own script, e.g. from draft_script")
+        str | None, Field(default=None, max_length=5000, description="Your script, e.g. from draft_script")
     ] = None,
     new_take: NewTake = False,
     max_credits: MaxCredits = None,
     *,
     consent: Annotated[ElicitationResult[SpendConsent], Resolve(_ask_previews_consent)],
 ) -> Annotated[CallToolResult, PreviewsResult]:
-    """Make cheap previews of a product video, one per visual style, to compare before the full render.
-    COSTS CREDITS: 0.5 credit per preview (per started 2 minutes); a full render costs 1 credit.
-
-    Same settings as create_video (ids from the list_* tools). Each preview is a project_id; follow them
-    with get_project(wait_seconds=45). Then render the one the user picks with
-    create_video(from_preview=<its project_id>): its settings are reused, so nothing is restated.
+    """Make cheap previews of a product video, one per visual style, to compare before rendering.
+    COSTS CREDITS: 0.5 credit per preview (a render is 1). Same settings as create_video. Follow each
+    project_id with get_project; render the chosen one with create_video(from_preview=<project_id>).
     """
     async with jogg_session(ctx, billable=True) as jogg:
         requests = _preview_requests(locals())

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from jogg_mcp.api.history import HistoryKind
 from jogg_mcp.api.vocabulary import ProjectStatus
+from jogg_mcp.server.parameters import Page, PageSize
 from jogg_mcp.server.replies import ToolResult, reply
 from jogg_mcp.server.session import jogg_session
 
@@ -43,8 +44,8 @@ async def list_video_history(
         Literal["rendering", "succeeded", "failed"] | None,
         Field(default=None, description="Only renders in this state"),
     ] = None,
-    page: Annotated[int, Field(ge=1, le=1000, description="Page number, from 1")] = 1,
-    page_size: Annotated[int, Field(ge=1, le=50, description="Items per page (1-50)")] = 10,
+    page: Page = 1,
+    page_size: PageSize = 10,
 ) -> Annotated[CallToolResult, HistoryResult]:
     """List this account's past renders as JoggAI records them, newest first, whatever made them (this
     server, the JoggAI dashboard, another integration). Free.

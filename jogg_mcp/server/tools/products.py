@@ -45,10 +45,10 @@ from jogg_mcp.server.voices import language_mismatch
 class MediaItem(BaseModel):
     """A product media item as JoggAI holds it."""
 
-    type: Literal["image", "video"] = Field(description="image or video")
+    type: Literal["image", "video"] = Field()
     url: str
     name: str | None = Field(default=None, max_length=200)
-    description: str | None = Field(default=None, max_length=2000, description="What it shows; helps the script")
+    description: str | None = Field(default=None, max_length=2000, description="What it shows")
 
 
 class MediaInput(MediaItem):
@@ -111,7 +111,7 @@ def _summary(product: ProductResult, verb: str) -> str:
 OptionalText = Annotated[str | None, Field(default=None, max_length=5000)]
 MediaList = Annotated[
     list[MediaInput] | None,
-    Field(default=None, max_length=20, description="Replaces the product's whole media list when given"),
+    Field(default=None, max_length=20, description="Replaces the whole media list"),
 ]
 
 
@@ -123,13 +123,9 @@ async def create_product_from_url(
     target_audience: OptionalText = None,
     media: MediaList = None,
 ) -> Annotated[CallToolResult, ProductResult]:
-    """Create a JoggAI product from a product page: JoggAI reads the page and extracts its name,
-    description and images. Step 1 of making a product video. Free (no credits).
-
-    Use when the user gives a product URL. name, description, target_audience and media are optional
-    overrides applied on top of what JoggAI extracted (media replaces the extracted list; put
-    upload_asset URLs there to use the user's own images or clips).
-    Returns product_id. Next: optionally update_product, then create_video.
+    """Create a JoggAI product from a product page; JoggAI extracts name, description and images. Free.
+    Step 1 of a product video. Fields given override what JoggAI extracts (media replaces its list; use
+    upload_asset URLs for the user's own files). Returns product_id. Next: get_product, update_product.
     """
     async with jogg_session(ctx) as jogg:
         request = CreateProductRequest(
@@ -141,10 +137,8 @@ async def create_product_from_url(
 
 
 async def get_product(ctx: Context, product_id: ProductId) -> Annotated[CallToolResult, ProductResult]:
-    """Show the product as JoggAI holds it now: name, description, target audience and media. Free.
-
-    Use it to show the user what JoggAI took from their page and to discuss changes before spending anything.
-    Next: update_product to change it, then create_video.
+    """Show a product as JoggAI holds it: name, description, audience, media. Free. Show it to the
+    user and discuss changes before spending. Next: update_product, draft_script, preview_video.
     """
     async with jogg_session(ctx) as jogg:
         product = await jogg.products.get(product_id)
@@ -165,9 +159,8 @@ async def update_product(
     target_audience: OptionalText = None,
     media: MediaList = None,
 ) -> Annotated[CallToolResult, ProductResult]:
-    """Change a product's name, description (selling points), target audience or media before making a
-    video. Free. Only the fields you pass change; media REPLACES the whole media list (include the items
-    to keep). Returns the product after the change. Next: create_video.
+    """Change a product's name, description, audience or media. Free. Only fields given change; media
+    replaces the whole list (include the items to keep). Returns the product as changed.
     """
     async with jogg_session(ctx) as jogg:
         request = UpdateProductRequest(
@@ -309,7 +302,7 @@ async def create_video(
     ctx: Context,
     product_id: ProductId | None = None,
     aspect_ratio: AspectRatioName | None = None,
-    video_length: Annotated[Literal[15, 30, 60] | None, Field(description="Seconds: 15, 30 or 60")] = None,
+    video_length: Annotated[Literal[15, 30, 60] | None, Field(description="Seconds")] = None,
     language: LanguageName | None = None,
     avatar_id: AvatarId | None = None,
     avatar_type: AvatarSource | None = None,
@@ -317,35 +310,32 @@ async def create_video(
     script_style: ScriptStyleName | None = None,
     visual_style: Annotated[
         str | None,
-        Field(default=None, max_length=200, description="Name from list_visual_styles; or give template_id"),
+        Field(default=None, max_length=200, description="From list_catalog(kind=visual_styles)"),
     ] = None,
-    template_id: Annotated[int | None, Field(default=None, ge=0, description="From list_templates")] = None,
-    template_type: Annotated[
-        Literal["public", "custom"] | None, Field(description="Source of template_id (default public)")
+    template_id: Annotated[
+        int | None, Field(default=None, ge=0, description="From list_catalog(kind=templates)")
     ] = None,
-    music_id: Annotated[int | None, Field(default=None, ge=0, description="From list_music")] = None,
-    caption: Annotated[bool | None, Field(description="Burn in subtitles (default true)")] = None,
+    template_type: Annotated[Literal["public", "custom"] | None, Field(description="Default public")] = None,
+    music_id: Annotated[int | None, Field(default=None, ge=0, description="From list_catalog(kind=music)")] = None,
+    caption: Annotated[bool | None, Field(description="Subtitles (default true)")] = None,
     override_script: Annotated[
         str | None,
-        Field(default=None, max_length=5000, description="Your own script instead of JoggAI's, e.g. from draft_script"),
+        Field(default=None, max_length=5000, description="Your script, e.g. from draft_script"),
     ] = None,
     video_name: VideoName = None,
     from_preview: Annotated[
         ProjectId | None,
-        Field(description="A preview_video project_id: render with that preview's settings; fields given override"),
+        Field(description="A preview_video project_id"),
     ] = None,
     new_take: NewTake = False,
     max_credits: MaxCredits = None,
     *,
     consent: Annotated[ElicitationResult[SpendConsent], Resolve(_ask_video_consent)],
 ) -> Annotated[CallToolResult, CreatedResult]:
-    """Start rendering a marketing video for a product, presented by an avatar. COSTS CREDITS: 1 credit
-    per started 2 minutes (15, 30 and 60 s videos cost 1); never call it twice for one request.
-
-    Either from_preview (a preview the user liked: its settings are reused, any field given overrides) or
-    product_id, aspect_ratio, video_length, language, avatar_id, avatar_type, voice_id, script_style and
-    exactly one of visual_style or template_id. Ids come from the list_* tools, never guessed.
-    Returns project_id at once. Next: get_project with wait_seconds.
+    """Start rendering a product video presented by an avatar. COSTS CREDITS: 1 credit per started
+    2 minutes (a 15-60 s video costs 1); never call it twice for one request. Give from_preview (its
+    settings reused; fields given override), or every setting with one of visual_style or template_id.
+    Ids come from list_catalog. Returns project_id at once. Next: get_project(wait_seconds=45).
     """
     async with jogg_session(ctx, billable=True) as jogg:
         request = await video_request(ctx, locals())

@@ -18,7 +18,7 @@ from jogg_mcp.api.models import Project
 from jogg_mcp.api.vocabulary import ProjectKind, ProjectStatus
 from jogg_mcp.ledger import Outcome, SpendRecord
 from jogg_mcp.media.thumbnail import thumbnail_jpeg
-from jogg_mcp.server.parameters import ProjectId
+from jogg_mcp.server.parameters import Page, PageSize, ProjectId
 from jogg_mcp.server.replies import ToolResult, reply
 from jogg_mcp.server.runtime import runtime_of, state_of
 from jogg_mcp.server.session import jogg_session
@@ -99,15 +99,12 @@ async def get_project(
     ctx: Context,
     project_id: ProjectId,
     wait_seconds: Annotated[
-        int, Field(ge=0, le=MAX_WAIT_SECONDS, description="Wait up to this long for the render to finish (0-50)")
+        int, Field(ge=0, le=MAX_WAIT_SECONDS, description="Wait up to this long for it to finish")
     ] = 0,
 ) -> Annotated[CallToolResult, ProjectResult]:
-    """Get the status of a video render: queued, rendering, succeeded (with video_url), failed (with error) or
-    deleted. Free. Works for product videos, previews and avatar videos. A succeeded one comes with a
-    link to the video and a small thumbnail.
-
-    With wait_seconds > 0 it checks every few seconds, reporting progress, until the render finishes or
-    the time is up, then returns the latest state; if not done, call it again.
+    """Get a render's status: queued, rendering, succeeded (video_url, link, thumbnail), failed (error)
+    or deleted. Free. Any kind of render. wait_seconds > 0 waits for it to finish, reporting progress;
+    if not done then, call again.
     """
     poll_interval = runtime_of(ctx).poll_interval
     record = await recorded(ctx, project_id)
@@ -145,7 +142,7 @@ async def get_project(
         if thumbnail is not None:
             shown.append(thumbnail)
     if known_kind is None:  # a preview made elsewhere reads as a product video: /v1/project tells no kind
-        what = "product video" if project.kind is ProjectKind.URL_VIDEO else "avatar video"
+        what = project.kind.value.replace("_", " ").replace("url video", "product video")
         result.found_by = f"Not started by this server (or before it restarted): JoggAI knows it as a {what}."
     return reply(ctx, result, _text(result), shown)
 
@@ -241,16 +238,14 @@ async def list_projects(
     ctx: Context,
     status: Annotated[
         Literal["queued", "rendering", "succeeded", "failed", "deleted", "refused", "unknown"] | None,
-        Field(default=None, description="Only renders in this state; unknown: sent, but the answer was lost"),
+        Field(default=None, description="unknown: its answer was lost"),
     ] = None,
-    page: Annotated[int, Field(ge=1, le=1000, description="Page number, from 1")] = 1,
-    page_size: Annotated[int, Field(ge=1, le=50, description="Items per page (1-50)")] = 10,
+    page: Page = 1,
+    page_size: PageSize = 10,
 ) -> Annotated[CallToolResult, ProjectList]:
-    """List what this server spent credits on with this API key, newest first (renders, previews, script
-    drafts): project_id, kind, what was asked, status and cost. Free. Unfinished renders are checked first.
-
-    Use it after an error that says a request may already have been charged, or to find an earlier video.
-    Next: get_project(project_id) for one of them.
+    """List what this server spent credits on for this API key, newest first: renders, previews,
+    drafts, with status and cost. Free. Use it when an error says a request may have been charged, or to
+    find an earlier video. Next: get_project.
     """
     owner = ledger_key(ctx)
     records = await ledger_call(ctx, "recent", owner, limit=RECORDS_SCANNED)

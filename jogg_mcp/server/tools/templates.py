@@ -1,0 +1,213 @@
+"""The templates toolset: a custom template's variables (get_template), and a video made from a template with
+the user's own text, script, images and clips (create_template_video), local files uploaded on the way."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from mcp.server.mcpserver import Context, Elicit, ElicitationResult, Resolve
+from mcp.server.mcpserver.exceptions import ToolError
+from mcp.types import CallToolResult, ListRootsResult
+from pydantic import BaseModel, Field
+
+from jogg_mcp.api import templates as templates_api
+from jogg_mcp.api.errors import NotFoundError
+from jogg_mcp.api.models import TemplateDetails, TemplateValue, TemplateVariableType, TemplateVideoRequest
+from jogg_mcp.api.pricing import template_video_credits
+from jogg_mcp.api.vocabulary import AvatarType, ProjectKind
+from jogg_mcp.media.check import MediaReport
+from jogg_mcp.server.parameters import AvatarSource, LanguageName, MaxCredits, NewTake, VideoName
+from jogg_mcp.server.replies import CreatedResult, ToolResult, reply
+from jogg_mcp.server.runtime import runtime_of
+from jogg_mcp.server.session import jogg_session
+from jogg_mcp.server.spending import Charge, SpendConsent, ask_consent, spend
+from jogg_mcp.server.tools.assets import allowed_roots, check_local_file, client_roots, upload_local_file
+
+_LOCAL = re.compile(r"^(?:file:|~|\.{0,2}/|[A-Za-z]:[\\/])")  # a path on this computer (server/parameters.py)
+_VIDEO_URL = re.compile(r"\.(?:mp4|mov|webm)(?:[?#]|$)", re.IGNORECASE)
+
+
+class Variable(BaseModel):
+    name: str = Field(min_length=1, max_length=100)
+    value: str = Field(min_length=1, max_length=20000, description="Text, a public URL, or a local file")
+    type: TemplateVariableType | None = Field(default=None, description="Needed only for a script")
+
+
+class TemplateVariableInfo(BaseModel):
+    name: str
+    type: TemplateVariableType
+    required: bool
+
+
+class TemplateInfo(ToolResult):
+    template_id: int
+    name: str
+    aspect_ratio: str | None
+    preview_url: str | None
+    variables: list[TemplateVariableInfo]
+
+
+async def get_template(
+    ctx: Context, template_id: Annotated[int, Field(ge=1, description="A custom template's id")]
+) -> Annotated[CallToolResult, TemplateInfo]:
+    """Show one of the user's own templates with its variables (name, type), to fill them in
+    create_template_video. Free. Ids: list_catalog(kind=templates, source=custom); JoggAI publishes
+    variables for custom templates only.
+    """
+    async with jogg_session(ctx) as jogg:
+        details = await _details(jogg, template_id)
+    if details is None:
+        raise ToolError(
+            f"{template_id} is not one of this account's custom templates, and JoggAI publishes variables for "
+            "custom templates only. Find ids with list_catalog(kind=templates, source=custom)."
+        )
+    variables = [TemplateVariableInfo(name=v.name, type=v.type, required=v.required) for v in details.variables]
+    result = TemplateInfo(
+        template_id=details.template_id,
+        name=details.name,
+        aspect_ratio=details.aspect_ratio.value if details.aspect_ratio else None,
+        preview_url=details.preview_url,
+        variables=variables,
+        next_step="Call create_template_video with a value for each variable (text, a URL or a local file).",
+    )
+    listed = ", ".join(f"{v.name} ({v.type})" for v in variables)
+    return reply(ctx, result, f"Template {details.name} ({details.template_id}) takes: {listed}.")
+
+
+async def _details(jogg: object, template_id: int) -> TemplateDetails | None:
+    try:
+        return await jogg.templates.custom_template(template_id)  # type: ignore[attr-defined, no-any-return]
+    except NotFoundError:
+        return None
+
+
+def _typed(variables: list[Variable], details: TemplateDetails | None) -> list[tuple[Variable, TemplateVariableType]]:
+    """Each value with its type: the template's own where JoggAI publishes it, else the one given, else what the
+    value looks like (a file or media URL: image or video; anything else: text). Unknown names are refused."""
+    declared = {v.name: v.type for v in details.variables} if details else {}
+    if details is not None:
+        unknown = [v.name for v in variables if v.name not in declared]
+        missing = [v.name for v in details.variables if v.required and v.name not in {g.name for g in variables}]
+        if unknown or missing:
+            takes = ", ".join(f"{name} ({kind})" for name, kind in declared.items())
+            raise ToolError(
+                f"Template {details.template_id} takes {takes}"
+                + (f"; it has no {', '.join(map(repr, unknown))}" if unknown else "")
+                + (f"; missing {', '.join(map(repr, missing))}" if missing else "")
+                + ". Nothing was sent."
+            )
+    typed = []
+    for variable in variables:
+        kind = declared.get(variable.name) or variable.type
+        if kind is None:
+            looks_like_media = _LOCAL.match(variable.value) or variable.value.startswith(("http://", "https://"))
+            kind = ("video" if _VIDEO_URL.search(variable.value) else "image") if looks_like_media else "text"
+        typed.append((variable, kind))
+    return typed
+
+
+async def _ask_consent(
+    ctx: Context, template_id: int, variables: list[Variable], new_take: bool
+) -> SpendConsent | Elicit[SpendConsent]:
+    """Before the tool runs: ask the user to agree to the least this costs (spending.ask_consent says when)."""
+    scripts = [v.value for v in variables if v.type == "script"]
+    charge = Charge(
+        kind=ProjectKind.TEMPLATE_VIDEO,
+        endpoint=templates_api.CREATE_TEMPLATE_VIDEO,
+        body={"template_id": template_id, "variables": [v.model_dump() for v in variables]},
+        what=f"a video from template {template_id}",
+        estimate=template_video_credits(scripts),
+    )
+    return await ask_consent(ctx, [charge], what=charge.what, new_take=new_take)
+
+
+async def create_template_video(
+    ctx: Context,
+    template_id: Annotated[int, Field(ge=0, description="From list_catalog(kind=templates)")],
+    variables: Annotated[list[Variable], Field(min_length=1, max_length=30)],
+    language: LanguageName,
+    avatar_id: Annotated[int | None, Field(default=None, ge=0, description="Replaces the template's")] = None,
+    avatar_type: Annotated[AvatarSource | None, Field(default=None)] = None,
+    voice_id: Annotated[str | None, Field(default=None, max_length=100, description="Replaces the template's")] = None,
+    caption: bool | None = None,
+    music_id: Annotated[int | None, Field(default=None, ge=0)] = None,
+    video_name: VideoName = None,
+    new_take: NewTake = False,
+    max_credits: MaxCredits = None,
+    *,
+    roots: Annotated[ListRootsResult | None, Resolve(client_roots)],
+    consent: Annotated[ElicitationResult[SpendConsent], Resolve(_ask_consent)],
+) -> Annotated[CallToolResult, CreatedResult]:
+    """Start rendering a video from a template with the user's own variables. COSTS CREDITS: 1 credit per
+    started 2 minutes; a template video usually costs 1. Each variable: text, a public URL, or a local
+    image or video file (checked and uploaded first). Custom templates list their variables in get_template.
+    Returns project_id at once. Next: get_project(wait_seconds=45).
+    """
+    async with jogg_session(ctx, billable=True) as jogg:
+        details = await _details(jogg, template_id)
+        typed = _typed(variables, details)
+        allowed = allowed_roots(runtime_of(ctx), roots)
+        files: dict[str, MediaReport] = {}
+        for variable, kind in typed:
+            if kind in ("image", "video") and _LOCAL.match(variable.value):
+                report = await check_local_file(variable.value.removeprefix("file://"), allowed)
+                if report.kind != kind:
+                    raise ToolError(
+                        f"Variable {variable.name!r} takes an {kind}, and {report.filename} is {report.kind}. "
+                        "Nothing was uploaded or sent."
+                    )
+                files[variable.name] = report
+        # What the user asked for, as the ledger fingerprints it: a local file by its path, size and time, so
+        # asking twice is one video even though each upload gets a new URL.
+        intent = TemplateVideoRequest(
+            template_id=template_id,
+            language=language,
+            variables=tuple(
+                TemplateValue(
+                    type=kind,
+                    name=variable.name,
+                    value=_file_identity(files[variable.name]) if variable.name in files else variable.value,
+                )
+                for variable, kind in typed
+            ),
+            avatar_id=avatar_id,
+            avatar_type=AvatarType[avatar_type.upper()] if avatar_type else None,
+            voice_id=voice_id,
+            caption=caption,
+            music_id=music_id,
+            video_name=video_name,
+        )
+        # Uploads are free and made before anything is spent: a file JoggAI would refuse stops the call here.
+        uploaded = {name: (await upload_local_file(ctx, str(report.path), roots))[1] for name, report in files.items()}
+        values = tuple(v.model_copy(update={"value": uploaded.get(v.name, v.value)}) for v in intent.variables)
+        request = intent.model_copy(update={"variables": values})
+
+        estimate = template_video_credits(intent.scripts)
+        charge = Charge(
+            kind=ProjectKind.TEMPLATE_VIDEO,
+            endpoint=templates_api.CREATE_TEMPLATE_VIDEO,
+            body=intent.wire(),
+            what=f"video from template {template_id}",
+            estimate=estimate,
+        )
+        note = (
+            f"JoggAI charges 1 credit per started 2 minutes of video. A template video runs as long as its template, "
+            f"or as its script if that is longer: at least {estimate:g} credit{'s' if estimate != 1 else ''}; "
+            "get_project shows what was charged."
+        )
+        return await spend(
+            ctx,
+            jogg,
+            charge,
+            consent=consent,
+            create=lambda: jogg.templates.create_video(request),
+            new_take=new_take,
+            max_credits=max_credits,
+            cost_note=note,
+        )
+
+
+def _file_identity(report: MediaReport) -> str:
+    stat = report.path.stat()
+    return f"{report.path.as_uri()}#size={stat.st_size}&mtime_ns={stat.st_mtime_ns}"

@@ -1,0 +1,131 @@
+"""The templates toolset: a custom template's variables, and a video from a template with an uploaded image,
+through an MCP client against the sandbox; then its status through get_project, and the spec's judgement."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mcp import Client
+
+from jogg_mcp.sandbox import SandboxServer
+from tests import mediagen
+from tests.support import CONTRACT_CHECK, check_contract_record, mcp_client, server_settings
+
+pytestmark = pytest.mark.anyio
+
+VOICEOVER = "Everything in the shop is half price this week, so come and see."
+
+
+async def call(client: Client, tool: str, **arguments: Any) -> dict[str, Any]:
+    result = await client.call_tool(tool, arguments)
+    assert not result.is_error, result.content
+    assert result.structured_content is not None
+    return result.structured_content
+
+
+async def error(client: Client, tool: str, **arguments: Any) -> str:
+    result = await client.call_tool(tool, arguments)
+    assert result.is_error, result.structured_content
+    return result.content[0].text  # type: ignore[union-attr]
+
+
+async def template_conversation(client: Client, sandbox: SandboxServer, folder: Path) -> str:
+    """get_template, create_template_video with a local image uploaded on the way, wait, video URL."""
+    custom = await call(client, "list_catalog", kind="templates", source="custom")
+    template_id = custom["items"][0]["template_id"]
+    template = await call(client, "get_template", template_id=template_id)
+    assert {(v["name"], v["type"]) for v in template["variables"]} == {
+        ("headline", "text"),
+        ("logo", "image"),
+        ("voiceover", "script"),
+    }
+    logo = mediagen.image(folder / "logo.png", "PNG")
+    variables = [
+        {"name": "headline", "value": "Summer sale"},
+        {"name": "logo", "value": str(logo)},
+        {"name": "voiceover", "value": VOICEOVER},
+    ]
+    credits_before = sandbox.state.credits
+    created = await call(client, "create_template_video", template_id=template_id, language="en", variables=variables)
+    assert created["kind"] == "template_video" and created["charged"] and created["estimated_credits"] == 1
+    # What JoggAI received: the image as the asset_url its upload got, the texts as content.
+    body = sandbox.state.projects[created["project_id"]].request
+    sent = {v["name"]: (v["type"], v["properties"]) for v in body["variables"]}
+    assert sent["headline"] == ("text", {"content": "Summer sale"})
+    assert sent["voiceover"] == ("script", {"content": VOICEOVER})
+    assert sent["logo"][0] == "image" and sent["logo"][1]["url"].startswith(f"{sandbox.base_url}/assets/")
+    assert body["voice_language"] == "english"
+    done = await call(client, "get_project", project_id=created["project_id"], wait_seconds=5)
+    assert done["status"] == "succeeded" and done["video_url"].endswith(".mp4") and done["kind"] == "template_video"
+    assert done["charged_credits"] == 1 and sandbox.state.credits == credits_before - 1
+    return str(created["project_id"])
+
+
+async def test_a_template_video_with_an_uploaded_image(tmp_path: Path) -> None:
+    with SandboxServer(render_seconds=0) as sandbox:
+        settings = server_settings(sandbox, JOGG_TOOLSETS="video,templates", JOGG_ALLOWED_DIRS=str(tmp_path))
+        async with mcp_client(settings, sandbox=True) as client:
+            project_id = await template_conversation(client, sandbox, tmp_path)
+            # Asked again: the same video, not a second charge, though the logo would upload to a new URL.
+            again = await call(
+                client,
+                "create_template_video",
+                template_id=5001,
+                language="english",
+                variables=[
+                    {"name": "headline", "value": "Summer sale"},
+                    {"name": "logo", "value": str(tmp_path / "logo.png")},
+                    {"name": "voiceover", "value": VOICEOVER},
+                ],
+            )
+            assert again["project_id"] == project_id and again["charged"] is False
+            assert sandbox.state.billable_creates["/v2/create_video_with_template"] == 1
+            history = await call(client, "list_projects")
+            assert history["projects"][0]["kind"] == "template_video"
+
+
+async def test_template_variables_are_checked_before_anything_is_sent(tmp_path: Path) -> None:
+    with SandboxServer(render_seconds=0) as sandbox:
+        settings = server_settings(sandbox, JOGG_TOOLSETS="templates", JOGG_ALLOWED_DIRS=str(tmp_path))
+        async with mcp_client(settings, sandbox=True) as client:
+            text = await error(
+                client, "create_template_video", template_id=5001, language="english",
+                variables=[{"name": "headlne", "value": "Sale"}],
+            )  # fmt: skip
+            assert "has no 'headlne'" in text and "missing 'headline', 'logo', 'voiceover'" in text
+            audio = mediagen.audio(tmp_path / "jingle.mp3", seconds=1)
+            text = await error(
+                client, "create_template_video", template_id=5001, language="english",
+                variables=[{"name": "headline", "value": "Sale"}, {"name": "logo", "value": str(audio)},
+                           {"name": "voiceover", "value": "Hi"}],
+            )  # fmt: skip
+            assert "takes a image" not in text and "'logo' takes an image" in text
+            text = await error(client, "get_template", template_id=149)
+            assert "custom templates only" in text
+            outside = await error(
+                client, "create_template_video", template_id=149, language="english",
+                variables=[{"name": "hero", "value": "/etc/passwd"}],
+            )  # fmt: skip
+            assert "Allowed folders" in outside
+    assert not [r for r in sandbox.state.requests if r.method == "POST" and "template" in r.path]
+    assert not [r for r in sandbox.state.requests if r.path == "/v2/upload/asset"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not CONTRACT_CHECK.exists(), reason="the contract checker is in ../shared/tools")
+async def test_the_template_conversation_follows_joggai_specs(tmp_path: Path) -> None:
+    record = tmp_path / "record.jsonl"
+    with SandboxServer(render_seconds=0, record=str(record)) as sandbox:
+        settings = server_settings(sandbox, JOGG_TOOLSETS="all", JOGG_ALLOWED_DIRS=str(tmp_path))
+        async with mcp_client(settings, sandbox=True) as client:
+            await template_conversation(client, sandbox, tmp_path)
+            await call(client, "list_video_history", kind="template_videos")
+    operations = (
+        "GET /v2/template/custom/{id}",
+        "POST /v2/create_video_with_template",
+        "GET /v2/template_video/{video_id}",
+        "GET /v2/template_videos",
+    )
+    check_contract_record(record, operations)
