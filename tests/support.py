@@ -31,7 +31,7 @@ from jogg_mcp.api.vocabulary import AvatarType
 from jogg_mcp.config import Settings
 from jogg_mcp.sandbox import SandboxServer
 from jogg_mcp.server import Runtime, build_server
-from jogg_mcp.server.inventory import BY_NAME, IMAGE_FILE, PRODUCT_ID, PROJECT_ID, VIDEO_SETTINGS
+from jogg_mcp.server.inventory import AUDIO_FILE, BY_NAME, IMAGE_FILE, PRODUCT_ID, PROJECT_ID, VIDEO_SETTINGS
 from tests import mediagen
 
 # --- example arguments ----------------------------------------------------------------------------------
@@ -91,6 +91,8 @@ def example(tool: str, sandbox: SandboxServer, folder: Path) -> dict[str, Any]:
             return sandbox_render(sandbox, sandbox_product(sandbox))
         if value == IMAGE_FILE:
             return str(mediagen.image(folder / "a.png", "PNG"))
+        if value == AUDIO_FILE:
+            return str(mediagen.audio(folder / "a.mp3", seconds=2))
         return value
 
     return {name: fill(value) for name, value in BY_NAME[tool].example.items()}

@@ -126,7 +126,7 @@ async def test_without_a_key_every_tool_explains_how_to_set_it(sandbox: SandboxS
 
 async def test_not_found_project(mcp: Client) -> None:
     text = await error_text(mcp, "get_project", {"project_id": "f" * 32})
-    assert "no product, avatar or template video with id" in text and "Nothing was charged" in text
+    assert "or translation with id" in text and "Nothing was charged" in text
 
 
 async def test_bad_arguments_get_one_line_per_field_a_model_can_act_on(mcp: Client, sandbox: SandboxServer) -> None:

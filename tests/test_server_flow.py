@@ -207,7 +207,7 @@ async def test_status_of_a_pasted_id_is_found_and_explained(mcp: Client, sandbox
 
 async def test_an_unknown_id_names_both_places_it_looked(mcp: Client) -> None:
     result = await mcp.call_tool("get_project", {"project_id": "f" * 32})
-    assert result.is_error and "no product, avatar or template video with id" in result.content[0].text  # type: ignore[union-attr]
+    assert result.is_error and "or translation with id" in result.content[0].text  # type: ignore[union-attr]
 
 
 async def test_an_accepted_update_is_not_reported_as_a_failure(mcp: Client, sandbox: SandboxServer) -> None:

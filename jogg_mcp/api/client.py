@@ -20,6 +20,7 @@ from jogg_mcp.api.errors import NotFoundError
 from jogg_mcp.api.history import HistoryAPI
 from jogg_mcp.api.models import Project
 from jogg_mcp.api.products import ProductsAPI
+from jogg_mcp.api.studio import StudioAPI
 from jogg_mcp.api.templates import TemplatesAPI
 from jogg_mcp.api.transport import RetrySettings, Throttle, Transport, WaitReporter, throttle_for_key
 from jogg_mcp.api.vocabulary import ProjectKind
@@ -68,10 +69,11 @@ class JoggClient:
         self.catalog = CatalogAPI(self.transport)
         self.history = HistoryAPI(self.transport)
         self.templates = TemplatesAPI(self.transport)
+        self.studio = StudioAPI(self.transport)
 
     async def find_project(self, project_id: str, kind: ProjectKind | None = None) -> Project:
         """Status of any render id: product videos and previews at /v1/project, avatar videos at
-        /v2/avatar_video, template videos at /v2/template_video.
+        /v2/avatar_video, template videos at /v2/template_video, lip syncs and translations at their own.
 
         Without `kind` (an id from elsewhere), the endpoints are tried in the order the id's shape suggests:
         v1 project ids are 32 hex digits (docs/joggai-api.md, "Vocabularies").
@@ -81,6 +83,8 @@ class JoggClient:
             ProjectKind.PREVIEW: functools.partial(self.products.get_project, kind=ProjectKind.PREVIEW),
             ProjectKind.AVATAR_VIDEO: self.avatar_videos.get,
             ProjectKind.TEMPLATE_VIDEO: self.templates.get_video,
+            ProjectKind.LIP_SYNC: self.studio.get_lip_sync,
+            ProjectKind.TRANSLATION: self.studio.get_translation,
         }
         if kind is not None:
             if kind not in lookups:
@@ -96,8 +100,8 @@ class JoggClient:
             return await lookups[last](project_id)
         except NotFoundError as error:
             raise NotFoundError(
-                f"JoggAI has no product, avatar or template video with id {project_id!r}. Check the id: the "
-                "create_* tools return it as project_id.",
+                f"JoggAI has no product, avatar or template video, lip sync or translation with id {project_id!r}. "
+                "Check the id: the create_* tools return it as project_id.",
                 code=error.code,
                 http_status=error.http_status,
                 rid=error.rid,
@@ -117,10 +121,15 @@ class JoggClient:
 
 
 _V1_PROJECT_ID = re.compile(r"[0-9a-f]{32}")
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")  # lip-sync task ids
 
 
 def likely_kinds(project_id: str) -> tuple[ProjectKind, ...]:
-    """Which endpoints to ask, in order, for an id of unknown kind."""
+    """Which endpoints to ask, in order, for an id of unknown kind (docs/joggai-api.md, "Vocabularies")."""
     if _V1_PROJECT_ID.fullmatch(project_id):
         return ProjectKind.URL_VIDEO, ProjectKind.AVATAR_VIDEO, ProjectKind.TEMPLATE_VIDEO
+    if _UUID.fullmatch(project_id):
+        return (ProjectKind.LIP_SYNC,)
+    if project_id.startswith("vt_"):
+        return ProjectKind.TRANSLATION, ProjectKind.AVATAR_VIDEO
     return ProjectKind.AVATAR_VIDEO, ProjectKind.TEMPLATE_VIDEO, ProjectKind.URL_VIDEO

@@ -278,6 +278,7 @@ class Project(_Response):
     created_at: int | None = None
     error: str | None = None
     charged_credits: float | None = None  # only where JoggAI reports it (`deducted_credit`)
+    subtitle_url: str | None = None  # translations: the translated subtitles (.srt)
 
 
 class V1ProjectWire(_Response):
@@ -467,6 +468,96 @@ class V2TemplateVideoWire(_Response):
             error=error,
             charged_credits=result.deducted_credit,
         )
+
+
+# --- studio (v2): lip sync and translation ---------------------------------------------------------------
+
+PlaybackType = Literal["normal", "normal_reverse", "normal_reverse_by_audio"]
+
+
+class LipSyncRequest(_Request):
+    """POST /v2/create_lip_sync_video."""
+
+    video_url: str
+    audio_url: str
+    playback_type: PlaybackType = "normal"
+
+    def wire(self) -> dict[str, Any]:
+        return {"video_url": self.video_url, "audio_url": self.audio_url, "playback_type": self.playback_type}
+
+
+class TranslationRequest(_Request):
+    """POST /v2/video_translate/ (the spec's names; a reference page uses others, C-16)."""
+
+    video_url: str
+    output_language: str  # a name from GET /v2/video_translate/target_languages, e.g. spanish
+    output_voice: str | None = None
+    add_subtitles: bool | None = None
+    translate_audio_only: bool | None = None
+    title: str | None = None
+
+    def wire(self) -> dict[str, Any]:
+        return self.model_dump(exclude_none=True)
+
+
+class _LipSyncResult(_Response):
+    result_url: str | None = None
+    cover_url: str | None = None
+    duration_seconds: float | None = None
+
+
+class V2LipSyncWire(_Response):
+    """GET /v2/lip_sync_video/{task_id}: success is `success`, the link `data.result_url`."""
+
+    task_id: str
+    status: str
+    created_at: int | None = None
+    data: _LipSyncResult | None = None
+    error: _ErrorDetail | str | None = None
+
+    def normalise(self) -> Project:
+        status = V2_STATUS.get(self.status.lower(), ProjectStatus.RENDERING)
+        result = self.data or _LipSyncResult()
+        return Project(
+            project_id=self.task_id,
+            kind=ProjectKind.LIP_SYNC,
+            status=status,
+            raw_status=self.status,
+            video_url=result.result_url or None,
+            cover_url=result.cover_url or None,
+            duration_seconds=result.duration_seconds or None,
+            created_at=self.created_at,
+            error=_failure(status, self.error),
+        )
+
+
+class V2TranslationWire(_Response):
+    """GET /v2/video_translate/{id}: the link is `url`, the subtitles `subtitle_url`."""
+
+    video_translate_id: str
+    status: str
+    title: str | None = None
+    url: str | None = None
+    subtitle_url: str | None = None
+
+    def normalise(self) -> Project:
+        status = V2_STATUS.get(self.status.lower(), ProjectStatus.RENDERING)
+        return Project(
+            project_id=self.video_translate_id,
+            kind=ProjectKind.TRANSLATION,
+            status=status,
+            raw_status=self.status,
+            title=self.title or None,
+            video_url=self.url or None,
+            subtitle_url=self.subtitle_url or None,
+            error="translation failed" if status is ProjectStatus.FAILED else None,
+        )
+
+
+def _failure(status: ProjectStatus, detail: _ErrorDetail | str | None) -> str | None:
+    if status is not ProjectStatus.FAILED:
+        return None
+    return (detail.message if isinstance(detail, _ErrorDetail) else detail) or "render failed"
 
 
 # --- history (v2 lists of past renders) ----------------------------------------------------------------

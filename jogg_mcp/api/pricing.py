@@ -11,6 +11,9 @@ import re
 SECONDS_PER_VIDEO_CREDIT = 120
 PREVIEW_CREDITS_PER_BLOCK = 0.5  # a preview costs half a render: 0.5 credit per started 2 minutes
 AI_SCRIPTS_CREDITS = 0.2  # per call to /v1/ai_scripts, however many scripts it returns
+LIP_SYNC_SECONDS_PER_CREDIT = 125  # "1 credit per 125 s" (shown as 0.01/s, which is 0.008 rounded up)
+TRANSLATION_CREDITS_PER_BLOCK = 0.5  # per started 20 s of the source video
+TRANSLATION_BLOCK_SECONDS = 20
 SPOKEN_WORDS_PER_SECOND = 2.4  # a little slower than a typical 150-words-a-minute voice: errs up
 SPOKEN_CHARACTERS_PER_SECOND = 4.0  # scripts without spaces (Chinese, Japanese, Thai...): a little slow too
 
@@ -60,3 +63,13 @@ def template_video_credits(scripts: list[str]) -> int:
     """A template video runs as long as its template, or longer when its script variables take longer to say.
     The template's own length is not published: this is the least it costs (docs/joggai-api.md, "Prices")."""
     return video_credits(sum(estimated_script_seconds(script) for script in scripts))
+
+
+def lip_sync_credits(audio_seconds: float) -> float:
+    """A lip-synced video lasts as long as its audio (the video is looped or extended to match): every started
+    second at 1/125 credit, rounded up to a hundredth."""
+    return math.ceil(math.ceil(max(1.0, audio_seconds)) / LIP_SYNC_SECONDS_PER_CREDIT * 100) / 100
+
+
+def translation_credits(video_seconds: float) -> float:
+    return TRANSLATION_CREDITS_PER_BLOCK * max(1, math.ceil(video_seconds / TRANSLATION_BLOCK_SECONDS))

@@ -205,6 +205,7 @@ V2_STATUS = {
     "pending": ProjectStatus.QUEUED,
     "processing": ProjectStatus.RENDERING,
     "completed": ProjectStatus.SUCCEEDED,
+    "success": ProjectStatus.SUCCEEDED,  # lip sync's word for it (docs/joggai-api.md, "Vocabularies")
     "failed": ProjectStatus.FAILED,
 }
 
@@ -215,3 +216,5 @@ class ProjectKind(StrEnum):
     PREVIEW = "preview"  # v1 /preview: a cheap draft of a product video, status at GET /v1/project
     AI_SCRIPTS = "ai_scripts"  # v1 /ai_scripts: answered at once, no render to follow
     TEMPLATE_VIDEO = "template_video"  # v2 /create_video_with_template, status at GET /v2/template_video/{id}
+    LIP_SYNC = "lip_sync"  # v2 /create_lip_sync_video, status at GET /v2/lip_sync_video/{task_id}
+    TRANSLATION = "translation"  # v2 /video_translate/ (trailing slash), status at /v2/video_translate/{id}

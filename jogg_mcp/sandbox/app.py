@@ -258,6 +258,8 @@ async def get_media(request: Request) -> Response:
         return _rendered_video(request, name)
     if name.endswith(".mp3"):
         return Response(media.sample_audio(), media_type="audio/mpeg")
+    if name.endswith(".srt"):  # a translation's subtitles
+        return Response("1\n00:00:00,000 --> 00:00:02,000\nHola.\n", media_type="application/x-subrip")
     return _storage_error(404, "NoSuchKey", "The specified key does not exist.")
 
 

@@ -42,7 +42,7 @@ class Upload:
 @dataclass
 class RenderProject:
     project_id: str
-    kind: Literal["url_video", "preview", "avatar_video", "template_video"]
+    kind: Literal["url_video", "preview", "avatar_video", "template_video", "lip_sync", "translation"]
     title: str
     duration: float
     credits: float

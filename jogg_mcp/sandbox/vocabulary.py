@@ -42,6 +42,19 @@ _BREAK = re.compile(r"<break\s+time=[\"']?([\d.]+)(ms|s)[\"']?\s*/?>", re.I)  # 
 
 PREVIEW_CREDITS_PER_BLOCK = 0.5  # "Preview video: 0.5 credit per started 2 minutes"
 AI_SCRIPTS_CREDITS = 0.2  # "AI scripts: 0.2 per call"
+LIP_SYNC_SECONDS_PER_CREDIT = 125  # "Lip sync: 1 credit per 125 s"
+TRANSLATION_CREDITS_PER_BLOCK = 0.5  # "Video translation: 0.5 credit per started 20 s"
+TRANSLATION_BLOCK_SECONDS = 20
+# The target languages GET /v2/video_translate/target_languages lists (the spec's example, and more).
+TRANSLATION_LANGUAGES = ("spanish", "french", "german", "japanese", "portuguese", "italian", "chinese", "korean")
+
+
+def lip_sync_credits(seconds: float) -> float:
+    return round(math.ceil(seconds) / LIP_SYNC_SECONDS_PER_CREDIT, 3)
+
+
+def translation_credits(seconds: float) -> float:
+    return TRANSLATION_CREDITS_PER_BLOCK * max(1, math.ceil(seconds / TRANSLATION_BLOCK_SECONDS))
 
 
 def render_credits(rendered_seconds: float) -> int:

@@ -20,6 +20,7 @@ from jogg_mcp.api import avatar_videos as avatar_videos_api
 from jogg_mcp.api import catalog as catalog_api
 from jogg_mcp.api import history as history_api
 from jogg_mcp.api import products as products_api
+from jogg_mcp.api import studio as studio_api
 from jogg_mcp.api import templates as templates_api
 from jogg_mcp.api.transport import Endpoint
 from jogg_mcp.server.panel import panel_meta
@@ -32,6 +33,7 @@ from jogg_mcp.server.tools import (
     history,
     products,
     projects,
+    studio,
     templates,
 )
 
@@ -39,6 +41,7 @@ from jogg_mcp.server.tools import (
 PRODUCT_ID = "<product_id>"
 PROJECT_ID = "<project_id>"
 IMAGE_FILE = "<image file>"
+AUDIO_FILE = "<audio file>"
 
 VIDEO_SETTINGS: Mapping[str, Any] = {
     "aspect_ratio": "portrait",
@@ -90,8 +93,9 @@ class ToolSpec:
 
 VIDEO = "video"  # making and delivering videos: the default
 TEMPLATES = "templates"  # videos from templates, with the user's own variables
+STUDIO = "studio"  # lip sync and translation of existing videos
 HISTORY = "history"  # JoggAI's own lists of past renders
-TOOLSETS = (VIDEO, TEMPLATES, HISTORY)
+TOOLSETS = (VIDEO, TEMPLATES, STUDIO, HISTORY)
 
 TOOLS: tuple[ToolSpec, ...] = (
     ToolSpec(
@@ -246,6 +250,26 @@ TOOLS: tuple[ToolSpec, ...] = (
                 {"name": "voiceover", "value": "Everything half price this week."},
             ],
         },
+    ),
+    ToolSpec(
+        studio.create_lip_sync,
+        "Lip-sync a video to audio (spends credits)",
+        STUDIO,
+        read_only=False,
+        idempotent=False,
+        spends_credits=True,
+        calls=studio_api.CREATE_LIP_SYNC,
+        example={"video": "https://res.jogg.ai/clip.mp4", "audio": AUDIO_FILE},
+    ),
+    ToolSpec(
+        studio.translate_video,
+        "Translate a video (spends credits)",
+        STUDIO,
+        read_only=False,
+        idempotent=False,
+        spends_credits=True,
+        calls=studio_api.TRANSLATION_LANGUAGES,
+        example={"video": "https://res.jogg.ai/clip.mp4", "language": "spanish"},
     ),
     ToolSpec(
         history.list_video_history,

@@ -42,14 +42,14 @@ Caption = Annotated[bool, Field(description="Burn in subtitles")]
 
 
 # A path on this computer, where a URL belongs: file:..., ~/..., ./..., ../..., /..., C:\...
-_LOCAL_PATH = re.compile(r"^(?:file:|~|\.{0,2}/|[A-Za-z]:[\\/])")
+LOCAL_PATH = re.compile(r"^(?:file:|~|\.{0,2}/|[A-Za-z]:[\\/])")
 _WEB_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s]*$|^https?://(?:localhost|127\.0\.0\.1|\[::1\])(?::\d+)?(?:/\S*)?$")
 
 
 def media_url(value: str) -> str:
     """A URL JoggAI fetches itself: never a local file (which it cannot reach)."""
     text = value.strip()
-    if _LOCAL_PATH.match(text):
+    if LOCAL_PATH.match(text):
         raise ValueError(
             f"{text!r} is a file on this computer, which JoggAI cannot fetch: upload it with upload_asset first and "
             "pass the asset_url it returns"
@@ -62,7 +62,7 @@ def media_url(value: str) -> str:
 def product_page_url(value: str) -> str:
     """The product's web page; "shop.example/p/1" means https://shop.example/p/1."""
     text = value.strip()
-    if _LOCAL_PATH.match(text):
+    if LOCAL_PATH.match(text):
         raise ValueError(
             f"{text!r} is a file on this computer: give the product's web page, e.g. https://shop.example/p/1"
         )

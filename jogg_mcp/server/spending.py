@@ -67,6 +67,13 @@ class Charge:
     body: dict[str, Any]  # the wire body, exactly as it will be sent
     what: str  # in words, for the user and list_projects
     estimate: float | None  # None: the cost cannot be known beforehand
+    # How long an identical earlier request is reused instead of paying again: None, JOGG_DEDUP_MINUTES. A task
+    # whose result stays valid (lip sync) is reused for as long as the ledger keeps it, unless it failed.
+    reuse_seconds: float | None = None
+    redo_failed: bool = False  # an identical earlier request that failed is sent again, not returned
+
+    def window(self, dedup_minutes: float) -> float:
+        return self.reuse_seconds if self.reuse_seconds is not None else dedup_minutes * 60
 
 
 def total_estimate(charges: Sequence[Charge]) -> float | None:
@@ -93,16 +100,16 @@ async def ask_consent(
 ) -> SpendConsent | Elicit[SpendConsent]:
     """A resolver's answer: ask the user, unless the client cannot ask, asking is turned off, or identical
     requests were already made (then nothing will be spent). `what` says what all the charges make."""
-    capabilities = ctx.client_capabilities
     settings = runtime_of(ctx).settings
-    if settings.confirm_spending == "never" or capabilities is None or capabilities.elicitation is None:
+    if not _could_ask(ctx):
         return SpendConsent(confirm=True)
     if not new_take:
-        since = time.time() - settings.dedup_minutes * 60
         owner = ledger_key(ctx)
         for charge in charges:
+            since = time.time() - charge.window(settings.dedup_minutes)
             fingerprinted = fingerprint(charge.endpoint.path, charge.body)
-            if await _ledger(state_of(ctx).ledger.find_twin, owner, fingerprinted, since) is None:
+            twin = await _ledger(state_of(ctx).ledger.find_twin, owner, fingerprinted, since)
+            if twin is None or (charge.redo_failed and twin.status == ProjectStatus.FAILED.value):
                 break
         else:
             return SpendConsent(confirm=True)  # all will be returned, not sent: nothing to agree to
@@ -117,6 +124,13 @@ async def ask_consent(
     except ToolError:
         pass  # the question still makes sense without the balance
     return Elicit(f"Spend {credits_text(estimate)} on JoggAI to make {what}?{balance}", SpendConsent)
+
+
+def _could_ask(ctx: Context) -> bool:
+    """Whether spending calls ask the user first: the client can ask (elicitation) and asking is not off."""
+    capabilities = ctx.client_capabilities
+    settings = runtime_of(ctx).settings
+    return settings.confirm_spending != "never" and capabilities is not None and capabilities.elicitation is not None
 
 
 def _check_consent(consent: object) -> None:
@@ -158,7 +172,7 @@ async def claim(ctx: Context, charge: Charge, *, new_take: bool) -> tuple[SpendR
         request=charge.body,
     )
     claimed: tuple[SpendRecord, bool] = await _ledger(
-        state_of(ctx).ledger.claim, record, window_seconds=settings.dedup_minutes * 60, new_take=new_take
+        state_of(ctx).ledger.claim, record, window_seconds=charge.window(settings.dedup_minutes), new_take=new_take
     )
     return claimed
 
@@ -206,7 +220,15 @@ async def spend(
     record, is_new = await claim(ctx, charge, new_take=new_take)
     if not is_new:
         created, status = await earlier_render(ctx, jogg, record)
-        return created_reply(ctx, created, charge.what, already_note(record), charged=False, status=status)
+        if not (charge.redo_failed and status is ProjectStatus.FAILED):
+            return created_reply(ctx, created, charge.what, already_note(record), charged=False, status=status)
+        if _could_ask(ctx) and not isinstance(consent, AcceptedElicitation):
+            # Not asked, as it looked like a repeat: now its failure is on record, so the next call asks first.
+            raise ToolError(
+                f"An identical {charge.what} made earlier failed, and nothing was sent now. Call again to make it "
+                "again: the user will be asked to agree to the cost first."
+            )
+        record, _ = await claim(ctx, charge, new_take=True)  # it failed: this one is a new attempt
     created = await send(ctx, jogg, record, create, started_render)
     return created_reply(ctx, created, charge.what, cost_note)
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from jogg_mcp.sandbox import catalog
 from jogg_mcp.sandbox.envelope import ApiFailure, Call
+from jogg_mcp.sandbox.media import probe_duration
 from jogg_mcp.sandbox.state import RenderProject
 
 
@@ -111,3 +112,23 @@ def start_render(call: Call, project: RenderProject, endpoint: str) -> None:
             18020, f"Insufficient credit: this video costs {project.credits:g}, {call.state.credits:g} left"
         )
     call.state.add_project(project, endpoint)
+
+
+OUTSIDE_MEDIA_SECONDS = 10.0  # a URL the sandbox cannot measure: assumed this long
+
+
+def media_seconds(call: Call, url: Any, field: str) -> float:
+    """How long the media at `url` runs: a sandbox upload from its header, a sandbox render from its record,
+    anything else OUTSIDE_MEDIA_SECONDS. Not an http(s) URL, or an upload never made: a parameter error."""
+    if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+        raise bad(f"{field} must be an http(s) URL")
+    if url.startswith(f"{call.base}/assets/"):
+        upload = call.state.assets.get(url.removeprefix(f"{call.base}/assets/").split("/")[0])
+        if upload is None or upload.path is None:
+            raise bad(f"{field} points to an asset that was never uploaded")
+        return probe_duration(str(upload.path)) or 0.0
+    if url.startswith(f"{call.base}/media/"):
+        project = call.state.projects.get(url.removeprefix(f"{call.base}/media/").rsplit(".", 1)[0])
+        if project is not None:
+            return project.duration
+    return OUTSIDE_MEDIA_SECONDS

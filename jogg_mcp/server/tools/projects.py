@@ -40,6 +40,7 @@ class ProjectResult(ToolResult):
     created_at: int | None = Field(default=None, description="Unix time")
     error: str | None = None
     charged_credits: float | None = Field(default=None, description="What JoggAI reports it charged, where it does")
+    subtitle_url: str | None = None
     waited_seconds: float = 0.0
     found_by: str | None = Field(default=None, description="For an id this server did not start: how it was found")
     cost_note: str | None = None
@@ -88,6 +89,8 @@ def _text(result: ProjectResult) -> str:
     text = f"{kind} {result.project_id} is {result.status.value} (JoggAI: {result.raw_status})."
     if result.video_url:
         text += f" Video: {result.video_url}"
+    if result.subtitle_url:
+        text += f" Subtitles: {result.subtitle_url}"
     if result.error:
         text += f" Error: {result.error}"
     if result.found_by:

@@ -17,14 +17,13 @@ from jogg_mcp.api.models import TemplateDetails, TemplateValue, TemplateVariable
 from jogg_mcp.api.pricing import template_video_credits
 from jogg_mcp.api.vocabulary import AvatarType, ProjectKind
 from jogg_mcp.media.check import MediaReport
-from jogg_mcp.server.parameters import AvatarSource, LanguageName, MaxCredits, NewTake, VideoName
+from jogg_mcp.server.parameters import LOCAL_PATH, AvatarSource, LanguageName, MaxCredits, NewTake, VideoName
 from jogg_mcp.server.replies import CreatedResult, ToolResult, reply
 from jogg_mcp.server.runtime import runtime_of
 from jogg_mcp.server.session import jogg_session
 from jogg_mcp.server.spending import Charge, SpendConsent, ask_consent, spend
 from jogg_mcp.server.tools.assets import allowed_roots, check_local_file, client_roots, upload_local_file
 
-_LOCAL = re.compile(r"^(?:file:|~|\.{0,2}/|[A-Za-z]:[\\/])")  # a path on this computer (server/parameters.py)
 _VIDEO_URL = re.compile(r"\.(?:mp4|mov|webm)(?:[?#]|$)", re.IGNORECASE)
 
 
@@ -101,7 +100,7 @@ def _typed(variables: list[Variable], details: TemplateDetails | None) -> list[t
     for variable in variables:
         kind = declared.get(variable.name) or variable.type
         if kind is None:
-            looks_like_media = _LOCAL.match(variable.value) or variable.value.startswith(("http://", "https://"))
+            looks_like_media = LOCAL_PATH.match(variable.value) or variable.value.startswith(("http://", "https://"))
             kind = ("video" if _VIDEO_URL.search(variable.value) else "image") if looks_like_media else "text"
         typed.append((variable, kind))
     return typed
@@ -150,7 +149,7 @@ async def create_template_video(
         allowed = allowed_roots(runtime_of(ctx), roots)
         files: dict[str, MediaReport] = {}
         for variable, kind in typed:
-            if kind in ("image", "video") and _LOCAL.match(variable.value):
+            if kind in ("image", "video") and LOCAL_PATH.match(variable.value):
                 report = await check_local_file(variable.value.removeprefix("file://"), allowed)
                 if report.kind != kind:
                     raise ToolError(
