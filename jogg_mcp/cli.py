@@ -193,7 +193,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="list no tool that spends credits or creates anything (or set JOGG_READ_ONLY=1)",
     )
     serve.add_argument(
-        "--toolsets", metavar="A,B", help="list these toolsets: video (default), history, or all (or JOGG_TOOLSETS)"
+        "--toolsets",
+        metavar="A,B",
+        help="list these toolsets: video (default), templates, avatars, studio, history, or all (or JOGG_TOOLSETS)",
     )
     serve.add_argument("--tools", metavar="A,B", help="list only these tools (or set JOGG_TOOLS)")
     serve.add_argument(

@@ -31,7 +31,15 @@ from jogg_mcp.api.vocabulary import AvatarType
 from jogg_mcp.config import Settings
 from jogg_mcp.sandbox import SandboxServer
 from jogg_mcp.server import Runtime, build_server
-from jogg_mcp.server.inventory import AUDIO_FILE, BY_NAME, IMAGE_FILE, PRODUCT_ID, PROJECT_ID, VIDEO_SETTINGS
+from jogg_mcp.server.inventory import (
+    AUDIO_FILE,
+    BY_NAME,
+    IMAGE_FILE,
+    PRODUCT_ID,
+    PROJECT_ID,
+    VIDEO_SETTINGS,
+    VIDEO_URL,
+)
 from tests import mediagen
 
 # --- example arguments ----------------------------------------------------------------------------------
@@ -91,6 +99,8 @@ def example(tool: str, sandbox: SandboxServer, folder: Path) -> dict[str, Any]:
             return sandbox_render(sandbox, sandbox_product(sandbox))
         if value == IMAGE_FILE:
             return str(mediagen.image(folder / "a.png", "PNG"))
+        if value == VIDEO_URL:
+            return f"{sandbox.base_url}/media/{sandbox_render(sandbox, sandbox_product(sandbox))}.mp4"
         if value == AUDIO_FILE:
             return str(mediagen.audio(folder / "a.mp3", seconds=2))
         return value

@@ -74,7 +74,7 @@ async def test_a_failed_lip_sync_is_made_again_and_a_pending_one_is_not(tmp_path
     with SandboxServer(render_seconds=600) as sandbox:
         async with studio(sandbox, tmp_path) as client:
             voice = str(mediagen.audio(tmp_path / "voice.mp3", seconds=3))
-            video = "https://res.jogg.ai/clip.mp4"
+            video = f"{sandbox.base_url}/media/clip.mp4"  # not a render: the sandbox takes it as 10 s
             first = await call(client, "create_lip_sync", video=video, audio=voice)
             pending = await call(client, "create_lip_sync", video=video, audio=voice)
             assert pending["project_id"] == first["project_id"] and not pending["charged"]
@@ -87,12 +87,13 @@ async def test_a_failed_lip_sync_is_made_again_and_a_pending_one_is_not(tmp_path
 async def test_studio_inputs_are_checked_before_anything_is_sent(tmp_path: Path) -> None:
     with SandboxServer(render_seconds=0) as sandbox:
         async with studio(sandbox, tmp_path) as client:
-            text = await error(client, "translate_video", video="https://res.jogg.ai/clip.mp4", language="klingon")
+            clip = f"{sandbox.base_url}/media/clip.mp4"
+            text = await error(client, "translate_video", video=clip, language="klingon")
             assert "does not translate into 'klingon'" in text and "spanish" in text
             image = str(mediagen.image(tmp_path / "still.png", "PNG"))
-            text = await error(client, "create_lip_sync", video=image, audio="https://res.jogg.ai/a.mp3")
+            text = await error(client, "create_lip_sync", video=image, audio=f"{sandbox.base_url}/media/a.mp3")
             assert "still.png is image; give video" in text
-            text = await error(client, "create_lip_sync", video="/etc/hosts", audio="https://res.jogg.ai/a.mp3")
+            text = await error(client, "create_lip_sync", video="/etc/hosts", audio=f"{sandbox.base_url}/media/a.mp3")
             assert "Allowed folders" in text
             long_clip = mediagen.video(tmp_path / "long.mp4", seconds=181, fps=1)
             text = await error(client, "translate_video", video=str(long_clip), language="french")

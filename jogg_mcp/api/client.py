@@ -19,6 +19,7 @@ from jogg_mcp.api.catalog import CatalogAPI
 from jogg_mcp.api.errors import NotFoundError
 from jogg_mcp.api.history import HistoryAPI
 from jogg_mcp.api.models import Project
+from jogg_mcp.api.photo_avatars import PhotoAvatarsAPI
 from jogg_mcp.api.products import ProductsAPI
 from jogg_mcp.api.studio import StudioAPI
 from jogg_mcp.api.templates import TemplatesAPI
@@ -70,6 +71,7 @@ class JoggClient:
         self.history = HistoryAPI(self.transport)
         self.templates = TemplatesAPI(self.transport)
         self.studio = StudioAPI(self.transport)
+        self.photo_avatars = PhotoAvatarsAPI(self.transport)
 
     async def find_project(self, project_id: str, kind: ProjectKind | None = None) -> Project:
         """Status of any render id: product videos and previews at /v1/project, avatar videos at
@@ -85,6 +87,8 @@ class JoggClient:
             ProjectKind.TEMPLATE_VIDEO: self.templates.get_video,
             ProjectKind.LIP_SYNC: self.studio.get_lip_sync,
             ProjectKind.TRANSLATION: self.studio.get_translation,
+            ProjectKind.AVATAR_PHOTOS: self.photo_avatars.photos,
+            ProjectKind.PHOTO_AVATAR: self.photo_avatars.motion,
         }
         if kind is not None:
             if kind not in lookups:
@@ -132,4 +136,8 @@ def likely_kinds(project_id: str) -> tuple[ProjectKind, ...]:
         return (ProjectKind.LIP_SYNC,)
     if project_id.startswith("vt_"):
         return ProjectKind.TRANSLATION, ProjectKind.AVATAR_VIDEO
+    if project_id.startswith("photo_"):
+        return (ProjectKind.AVATAR_PHOTOS,)
+    if project_id.startswith("motion_"):
+        return (ProjectKind.PHOTO_AVATAR,)
     return ProjectKind.AVATAR_VIDEO, ProjectKind.TEMPLATE_VIDEO, ProjectKind.URL_VIDEO

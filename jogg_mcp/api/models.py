@@ -279,6 +279,8 @@ class Project(_Response):
     error: str | None = None
     charged_credits: float | None = None  # only where JoggAI reports it (`deducted_credit`)
     subtitle_url: str | None = None  # translations: the translated subtitles (.srt)
+    image_urls: list[str] = Field(default_factory=list)  # avatar photos: the generated images to choose from
+    avatar_id: int | None = None  # a photo avatar: use it with avatar_type custom once it succeeded
 
 
 class V1ProjectWire(_Response):
@@ -558,6 +560,93 @@ def _failure(status: ProjectStatus, detail: _ErrorDetail | str | None) -> str | 
     if status is not ProjectStatus.FAILED:
         return None
     return (detail.message if isinstance(detail, _ErrorDetail) else detail) or "render failed"
+
+
+# --- photo avatars (v2) ----------------------------------------------------------------------------------
+
+PhotoAge = Literal["Teenager", "Young adult", "Adult", "Elderly"]
+PhotoEthnicity = Literal[
+    "European", "African", "South Asian", "East Asian", "Middle Eastern", "South American", "North American"
+]
+MotionModel = Literal["1.0", "2.0", "2.0-Pro", "3.0"]
+
+
+class AvatarPhotosRequest(_Request):
+    """POST /v2/photo_avatar/photo/generate: four photos of a person who does not exist (values capitalised)."""
+
+    age: PhotoAge
+    avatar_style: Literal["Professional", "Social"]
+    gender: Literal["Female", "Male"]
+    model: Literal["classic", "modern"]
+    aspect_ratio: AspectRatio
+    ethnicity: PhotoEthnicity | None = None
+    background: str | None = None
+    appearance: str | None = None
+    image_url: str | None = None  # a reference portrait
+
+    def wire(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", exclude_none=True)
+
+
+class PhotoMotionRequest(_Request):
+    """POST /v2/photo_avatar/add_motion: one photo animated into an avatar that speaks."""
+
+    image_url: str
+    name: str
+    voice_id: str
+    model: MotionModel
+    photo_id: str | None = None
+    description: str | None = None
+    welcome_msg: str | None = None
+
+    def wire(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", exclude_none=True)
+
+
+class V2AvatarPhotosWire(_Response):
+    """GET /v2/photo_avatar/photo?photo_id=: status in_progress, success or error."""
+
+    photo_id: str
+    status: str
+    image_url_list: list[str] | None = None
+    msg: str | None = None
+
+    def normalise(self) -> Project:
+        status = V2_STATUS.get(self.status.lower(), ProjectStatus.RENDERING)
+        return Project(
+            project_id=self.photo_id,
+            kind=ProjectKind.AVATAR_PHOTOS,
+            status=status,
+            raw_status=self.status,
+            image_urls=self.image_url_list or [],
+            error=(self.msg or "photo generation failed") if status is ProjectStatus.FAILED else None,
+        )
+
+
+class V2PhotoAvatarWire(_Response):
+    """GET /v2/photo_avatar?motion_id=: the animated avatar, its preview and its avatar_id."""
+
+    motion_id: str
+    avatar_id: int | None = None
+    name: str | None = None
+    status: str
+    motion_preview_url: str | None = None
+    image_url: str | None = None
+    error_msg: str | None = None
+
+    def normalise(self) -> Project:
+        status = V2_STATUS.get(self.status.lower(), ProjectStatus.RENDERING)
+        return Project(
+            project_id=self.motion_id,
+            kind=ProjectKind.PHOTO_AVATAR,
+            status=status,
+            raw_status=self.status,
+            title=self.name or None,
+            video_url=self.motion_preview_url or None,
+            cover_url=self.image_url or None,
+            avatar_id=self.avatar_id,
+            error=(self.error_msg or "animation failed") if status is ProjectStatus.FAILED else None,
+        )
 
 
 # --- history (v2 lists of past renders) ----------------------------------------------------------------

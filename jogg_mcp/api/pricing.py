@@ -14,6 +14,8 @@ AI_SCRIPTS_CREDITS = 0.2  # per call to /v1/ai_scripts, however many scripts it 
 LIP_SYNC_SECONDS_PER_CREDIT = 125  # "1 credit per 125 s" (shown as 0.01/s, which is 0.008 rounded up)
 TRANSLATION_CREDITS_PER_BLOCK = 0.5  # per started 20 s of the source video
 TRANSLATION_BLOCK_SECONDS = 20
+AVATAR_PHOTOS_CREDITS = 0.2  # one call makes 4 photos at 0.05 each
+MOTION_CREDITS = {"1.0": 2.0, "2.0": 2.0, "2.0-Pro": 3.0, "3.0": 2.0}  # animating a photo into an avatar
 SPOKEN_WORDS_PER_SECOND = 2.4  # a little slower than a typical 150-words-a-minute voice: errs up
 SPOKEN_CHARACTERS_PER_SECOND = 4.0  # scripts without spaces (Chinese, Japanese, Thai...): a little slow too
 

@@ -205,8 +205,10 @@ V2_STATUS = {
     "pending": ProjectStatus.QUEUED,
     "processing": ProjectStatus.RENDERING,
     "completed": ProjectStatus.SUCCEEDED,
-    "success": ProjectStatus.SUCCEEDED,  # lip sync's word for it (docs/joggai-api.md, "Vocabularies")
+    "success": ProjectStatus.SUCCEEDED,  # lip sync's and photo generation's word for it
     "failed": ProjectStatus.FAILED,
+    "in_progress": ProjectStatus.RENDERING,  # photo generation (docs/joggai-api.md, "Vocabularies")
+    "error": ProjectStatus.FAILED,
 }
 
 
@@ -218,3 +220,5 @@ class ProjectKind(StrEnum):
     TEMPLATE_VIDEO = "template_video"  # v2 /create_video_with_template, status at GET /v2/template_video/{id}
     LIP_SYNC = "lip_sync"  # v2 /create_lip_sync_video, status at GET /v2/lip_sync_video/{task_id}
     TRANSLATION = "translation"  # v2 /video_translate/ (trailing slash), status at /v2/video_translate/{id}
+    AVATAR_PHOTOS = "avatar_photos"  # v2 /photo_avatar/photo/generate, status at GET /v2/photo_avatar/photo
+    PHOTO_AVATAR = "photo_avatar"  # v2 /photo_avatar/add_motion, status at GET /v2/photo_avatar?motion_id=

@@ -42,7 +42,16 @@ class Upload:
 @dataclass
 class RenderProject:
     project_id: str
-    kind: Literal["url_video", "preview", "avatar_video", "template_video", "lip_sync", "translation"]
+    kind: Literal[
+        "url_video",
+        "preview",
+        "avatar_video",
+        "template_video",
+        "lip_sync",
+        "translation",
+        "avatar_photos",
+        "photo_avatar",
+    ]
     title: str
     duration: float
     credits: float
@@ -53,6 +62,7 @@ class RenderProject:
     error: str | None = None
     request: dict[str, Any] = field(default_factory=dict)  # the body it was created from, as received
     video_file: Path | None = None  # served instead of a generated video (a test's or a benchmark's own file)
+    avatar_id: int | None = None  # a photo avatar's, usable as a custom avatar once its motion completed
 
 
 @dataclass(frozen=True)

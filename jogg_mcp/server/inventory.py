@@ -19,6 +19,7 @@ from jogg_mcp.api import assets as assets_api
 from jogg_mcp.api import avatar_videos as avatar_videos_api
 from jogg_mcp.api import catalog as catalog_api
 from jogg_mcp.api import history as history_api
+from jogg_mcp.api import photo_avatars as photo_avatars_api
 from jogg_mcp.api import products as products_api
 from jogg_mcp.api import studio as studio_api
 from jogg_mcp.api import templates as templates_api
@@ -31,6 +32,7 @@ from jogg_mcp.server.tools import (
     delivery,
     drafts,
     history,
+    photo_avatars,
     products,
     projects,
     studio,
@@ -42,6 +44,7 @@ PRODUCT_ID = "<product_id>"
 PROJECT_ID = "<project_id>"
 IMAGE_FILE = "<image file>"
 AUDIO_FILE = "<audio file>"
+VIDEO_URL = "<video url>"
 
 VIDEO_SETTINGS: Mapping[str, Any] = {
     "aspect_ratio": "portrait",
@@ -93,9 +96,10 @@ class ToolSpec:
 
 VIDEO = "video"  # making and delivering videos: the default
 TEMPLATES = "templates"  # videos from templates, with the user's own variables
+AVATARS = "avatars"  # presenters of the user's own: photo avatars
 STUDIO = "studio"  # lip sync and translation of existing videos
 HISTORY = "history"  # JoggAI's own lists of past renders
-TOOLSETS = (VIDEO, TEMPLATES, STUDIO, HISTORY)
+TOOLSETS = (VIDEO, TEMPLATES, AVATARS, STUDIO, HISTORY)
 
 TOOLS: tuple[ToolSpec, ...] = (
     ToolSpec(
@@ -252,6 +256,26 @@ TOOLS: tuple[ToolSpec, ...] = (
         },
     ),
     ToolSpec(
+        photo_avatars.create_avatar_photos,
+        "Generate avatar photos (spends credits)",
+        AVATARS,
+        read_only=False,
+        idempotent=False,
+        spends_credits=True,
+        calls=photo_avatars_api.GENERATE_PHOTOS,
+        example={"age": "Adult", "style": "professional", "gender": "female", "aspect_ratio": "portrait"},
+    ),
+    ToolSpec(
+        photo_avatars.animate_avatar_photo,
+        "Animate a photo into an avatar (spends credits)",
+        AVATARS,
+        read_only=False,
+        idempotent=False,
+        spends_credits=True,
+        calls=photo_avatars_api.ADD_MOTION,
+        example={"image_url": "https://res.jogg.ai/face.png", "name": "Ada", "voice_id": "en-US-ChristopherNeural"},
+    ),
+    ToolSpec(
         studio.create_lip_sync,
         "Lip-sync a video to audio (spends credits)",
         STUDIO,
@@ -259,7 +283,7 @@ TOOLS: tuple[ToolSpec, ...] = (
         idempotent=False,
         spends_credits=True,
         calls=studio_api.CREATE_LIP_SYNC,
-        example={"video": "https://res.jogg.ai/clip.mp4", "audio": AUDIO_FILE},
+        example={"video": VIDEO_URL, "audio": AUDIO_FILE},
     ),
     ToolSpec(
         studio.translate_video,
@@ -269,7 +293,7 @@ TOOLS: tuple[ToolSpec, ...] = (
         idempotent=False,
         spends_credits=True,
         calls=studio_api.TRANSLATION_LANGUAGES,
-        example={"video": "https://res.jogg.ai/clip.mp4", "language": "spanish"},
+        example={"video": PROJECT_ID, "language": "spanish"},
     ),
     ToolSpec(
         history.list_video_history,

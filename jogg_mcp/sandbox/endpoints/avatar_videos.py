@@ -48,7 +48,7 @@ async def create_video_from_avatar(call: Call) -> dict[str, Any]:
     caption = checks.boolean(body.get("caption"), "caption")
     if screen_style == 3 and caption:
         raise checks.bad("caption must be false when screen_style is 3 (transparent WebM)")
-    checks.check_avatar(avatar_id, avatar_type)
+    checks.check_avatar(avatar_id, avatar_type, call)
     checks.check_voice(voice_id)
     seconds = vocabulary.spoken_seconds(voice["script"]) if mode == "script" else _audio_seconds(call, audio_url)
     project = RenderProject(

@@ -89,7 +89,14 @@ def page_slice(items: list[Any], page: int, size: int) -> list[Any]:
     return items[(page - 1) * size : page * size]
 
 
-def check_avatar(avatar_id: int, avatar_type: int) -> None:
+def check_avatar(avatar_id: int, avatar_type: int, call: Call | None = None) -> None:
+    """A library avatar, one of the account's custom avatars, or (with `call`) a photo avatar it animated."""
+    if avatar_type == 1 and call is not None:
+        for project in call.state.projects.values():
+            if project.kind == "photo_avatar" and project.avatar_id == avatar_id:
+                if call.state.stage(project) != "success":
+                    raise bad(f"avatar_id {avatar_id} is still being animated and cannot be used yet")
+                return
     known = catalog.PUBLIC_AVATAR_IDS if avatar_type == 0 else catalog.CUSTOM_AVATAR_IDS
     if avatar_id not in known:
         kind = "public" if avatar_type == 0 else "custom"

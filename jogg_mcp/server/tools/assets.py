@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -14,9 +15,12 @@ from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import CallToolResult, ListRootsResult
 from pydantic import Field
 
+from jogg_mcp.api import JoggClient
 from jogg_mcp.files import PathRefused, default_roots, describe_roots, resolve_in_roots, roots_from_uris
 from jogg_mcp.media.check import MediaFacts, MediaRejected, MediaReport, inspect_media, recheck
 from jogg_mcp.media.formats import human_size, limits_sentence
+from jogg_mcp.server.parameters import LOCAL_PATH, media_url
+from jogg_mcp.server.remote_audio import audio_seconds
 from jogg_mcp.server.replies import ToolResult, reply
 from jogg_mcp.server.runtime import Runtime, runtime_of
 from jogg_mcp.server.session import jogg_session
@@ -157,3 +161,42 @@ async def upload_asset(
     result = UploadResult.model_validate(report.facts().model_dump() | extra)
     text = f"Uploaded {real.name} ({_facts(report)}): {asset_url}" + (f". Note: {corrected}." if corrected else "")
     return reply(ctx, result, text)
+
+
+@dataclass(frozen=True)
+class MediaInput:
+    """One media input: a URL as given, or a local file checked but not yet uploaded."""
+
+    url: str | None
+    file: MediaReport | None
+    seconds: float | None
+
+    @property
+    def intent(self) -> str:
+        """What the ledger fingerprints: a file by its path, size and time, so asking twice is one request
+        although each upload gets a new URL."""
+        if self.file is None:
+            return str(self.url)
+        stat = self.file.path.stat()
+        return f"{self.file.path.as_uri()}#size={stat.st_size}&mtime_ns={stat.st_mtime_ns}"
+
+    async def uploaded(self, ctx: Context, roots: ListRootsResult | None) -> str:
+        if self.file is None:
+            return str(self.url)
+        return (await upload_local_file(ctx, str(self.file.path), roots))[1]
+
+
+async def media_input(
+    ctx: Context, jogg: JoggClient, value: str, roots: ListRootsResult | None, kinds: tuple[str, ...], field: str
+) -> MediaInput:
+    """Check a media input without uploading it: its kind and (where it can be read) its length."""
+    if LOCAL_PATH.match(value):
+        report = await check_local_file(value.removeprefix("file://"), allowed_roots(runtime_of(ctx), roots))
+        if report.kind not in kinds:
+            raise ToolError(f"{field}: {report.filename} is {report.kind}; give {' or '.join(kinds)}. Nothing sent.")
+        return MediaInput(url=None, file=report, seconds=report.duration_seconds)
+    try:
+        url = media_url(value)
+    except ValueError as error:
+        raise ToolError(f"{field}: {error}.") from None
+    return MediaInput(url=url, file=None, seconds=await audio_seconds(ctx, jogg, url))

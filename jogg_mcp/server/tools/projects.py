@@ -41,6 +41,8 @@ class ProjectResult(ToolResult):
     error: str | None = None
     charged_credits: float | None = Field(default=None, description="What JoggAI reports it charged, where it does")
     subtitle_url: str | None = None
+    image_urls: list[str] = Field(default_factory=list)
+    avatar_id: int | None = None
     waited_seconds: float = 0.0
     found_by: str | None = Field(default=None, description="For an id this server did not start: how it was found")
     cost_note: str | None = None
@@ -53,6 +55,16 @@ def _result(project: Project, waited: float) -> ProjectResult:
         step = (
             "Show the user this preview (video_url). If they like it, render it in full with "
             f"create_video(from_preview={project.project_id!r}) (1 credit); or preview other styles."
+        )
+    elif project.status is ProjectStatus.SUCCEEDED and project.kind is ProjectKind.AVATAR_PHOTOS:
+        step = (
+            "Show the user the photos (image_urls). Animate the one they pick with animate_avatar_photo("
+            f"image_url=<it>, photo_id={project.project_id!r}) to make it an avatar that speaks."
+        )
+    elif project.status is ProjectStatus.SUCCEEDED and project.kind is ProjectKind.PHOTO_AVATAR:
+        step = (
+            f"The avatar is ready: create_avatar_video(avatar_id={project.avatar_id}, avatar_type='custom', ...) "
+            "makes it speak. video_url is its motion preview."
         )
     elif project.status is ProjectStatus.SUCCEEDED:
         step = (
@@ -91,6 +103,10 @@ def _text(result: ProjectResult) -> str:
         text += f" Video: {result.video_url}"
     if result.subtitle_url:
         text += f" Subtitles: {result.subtitle_url}"
+    if result.image_urls:
+        text += f" Photos: {', '.join(result.image_urls)}"
+    if result.avatar_id is not None and result.status is ProjectStatus.SUCCEEDED:
+        text += f" Avatar: {result.avatar_id} (avatar_type custom)"
     if result.error:
         text += f" Error: {result.error}"
     if result.found_by:

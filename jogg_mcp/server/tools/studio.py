@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import difflib
-from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from mcp.server.mcpserver import Context, Elicit, ElicitationResult, Resolve
@@ -20,14 +19,11 @@ from jogg_mcp.api.models import LipSyncRequest, TranslationRequest
 from jogg_mcp.api.pricing import lip_sync_credits, translation_credits
 from jogg_mcp.api.transport import Endpoint
 from jogg_mcp.api.vocabulary import ProjectKind, ProjectStatus, language_from
-from jogg_mcp.media.check import MediaReport
-from jogg_mcp.server.parameters import LOCAL_PATH, MaxCredits, NewTake, media_url
-from jogg_mcp.server.remote_audio import audio_seconds
+from jogg_mcp.server.parameters import LOCAL_PATH, MaxCredits, NewTake
 from jogg_mcp.server.replies import CreatedResult
-from jogg_mcp.server.runtime import runtime_of
 from jogg_mcp.server.session import jogg_session
 from jogg_mcp.server.spending import Charge, SpendConsent, ask_consent, spend
-from jogg_mcp.server.tools.assets import allowed_roots, check_local_file, client_roots, upload_local_file
+from jogg_mcp.server.tools.assets import MediaInput, client_roots, media_input
 
 # A lip sync's result stays valid: the same video and audio are never paid for twice while the ledger keeps it.
 REUSE_LIP_SYNC_SECONDS = 365 * 24 * 3600
@@ -36,51 +32,12 @@ MAX_TRANSLATION_SECONDS = 180  # JoggAI translates videos of up to 3 minutes (do
 MediaSource = Annotated[str, Field(min_length=1, max_length=4096, description="A public URL or a local file")]
 
 
-@dataclass(frozen=True)
-class Source:
-    """One media input: a URL as given, or a local file checked but not yet uploaded."""
-
-    url: str | None
-    file: MediaReport | None
-    seconds: float | None
-
-    @property
-    def intent(self) -> str:
-        """What the ledger fingerprints: a file by its path, size and time, so asking twice is one request
-        although each upload gets a new URL."""
-        if self.file is None:
-            return str(self.url)
-        stat = self.file.path.stat()
-        return f"{self.file.path.as_uri()}#size={stat.st_size}&mtime_ns={stat.st_mtime_ns}"
-
-    async def uploaded(self, ctx: Context, roots: ListRootsResult | None) -> str:
-        if self.file is None:
-            return str(self.url)
-        return (await upload_local_file(ctx, str(self.file.path), roots))[1]
-
-
-async def _source(
-    ctx: Context, jogg: JoggClient, value: str, roots: ListRootsResult | None, kinds: tuple[str, ...], field: str
-) -> Source:
-    """Check a media input without uploading it: its kind and (where it can be read) its length."""
-    if LOCAL_PATH.match(value):
-        report = await check_local_file(value.removeprefix("file://"), allowed_roots(runtime_of(ctx), roots))
-        if report.kind not in kinds:
-            raise ToolError(f"{field}: {report.filename} is {report.kind}; give {' or '.join(kinds)}. Nothing sent.")
-        return Source(url=None, file=report, seconds=report.duration_seconds)
-    try:
-        url = media_url(value)
-    except ValueError as error:
-        raise ToolError(f"{field}: {error}.") from None
-    return Source(url=url, file=None, seconds=await audio_seconds(ctx, jogg, url))
-
-
 # --- lip sync ------------------------------------------------------------------------------------------
 
 Playback = Literal["normal", "normal_reverse", "normal_reverse_by_audio"]
 
 
-def _lip_sync_charge(video: Source, audio: Source, playback: str) -> Charge:
+def _lip_sync_charge(video: MediaInput, audio: MediaInput, playback: str) -> Charge:
     intent = LipSyncRequest(video_url=video.intent, audio_url=audio.intent, playback_type=playback)  # type: ignore[arg-type]
     return Charge(
         kind=ProjectKind.LIP_SYNC,
@@ -98,8 +55,8 @@ async def _ask_lip_sync_consent(
 ) -> SpendConsent | Elicit[SpendConsent]:
     try:
         async with jogg_session(ctx) as jogg:
-            video_in = await _source(ctx, jogg, video, None, ("video",), "video")
-            audio_in = await _source(ctx, jogg, audio, None, ("audio", "video"), "audio")
+            video_in = await media_input(ctx, jogg, video, None, ("video",), "video")
+            audio_in = await media_input(ctx, jogg, audio, None, ("audio", "video"), "audio")
         charge = _lip_sync_charge(video_in, audio_in, playback)
     except ToolError:  # e.g. a file only the client's roots reach (not known here): ask, cost unknown
         charge = _unknown(ProjectKind.LIP_SYNC, studio_api.CREATE_LIP_SYNC, "lip sync")
@@ -128,8 +85,8 @@ async def create_lip_sync(
     Returns project_id at once. Next: get_project(wait_seconds=45).
     """
     async with jogg_session(ctx, billable=True) as jogg:
-        video_in = await _source(ctx, jogg, video, roots, ("video",), "video")
-        audio_in = await _source(ctx, jogg, audio, roots, ("audio", "video"), "audio")
+        video_in = await media_input(ctx, jogg, video, roots, ("video",), "video")
+        audio_in = await media_input(ctx, jogg, audio, roots, ("audio", "video"), "audio")
         charge = _lip_sync_charge(video_in, audio_in, playback)
         request = LipSyncRequest(
             video_url=await video_in.uploaded(ctx, roots),
@@ -171,15 +128,15 @@ async def _language(jogg: JoggClient, given: str) -> str:
     raise ToolError(f"language: JoggAI does not translate into {given!r}; {hint}it offers {', '.join(offered)}.")
 
 
-async def _video(ctx: Context, jogg: JoggClient, video: str, roots: ListRootsResult | None) -> Source:
+async def _video(ctx: Context, jogg: JoggClient, video: str, roots: ListRootsResult | None) -> MediaInput:
     """A URL, a local file, or the project_id of a finished render (its video)."""
     if LOCAL_PATH.match(video) or video.startswith(("http://", "https://")):
-        source = await _source(ctx, jogg, video, roots, ("video",), "video")
+        source = await media_input(ctx, jogg, video, roots, ("video",), "video")
     else:
         project = await jogg.find_project(video)
         if project.status is not ProjectStatus.SUCCEEDED or not project.video_url:
             raise ToolError(f"Project {video} is {project.status.value}, with no video to translate yet.")
-        source = Source(url=project.video_url, file=None, seconds=project.duration_seconds)
+        source = MediaInput(url=project.video_url, file=None, seconds=project.duration_seconds)
     if source.seconds is not None and source.seconds > MAX_TRANSLATION_SECONDS:
         raise ToolError(
             f"video is {source.seconds:.0f} s long; JoggAI translates videos of up to 3 minutes. Nothing was sent."
@@ -187,7 +144,7 @@ async def _video(ctx: Context, jogg: JoggClient, video: str, roots: ListRootsRes
     return source
 
 
-def _translation_charge(video: Source, request: TranslationRequest) -> Charge:
+def _translation_charge(video: MediaInput, request: TranslationRequest) -> Charge:
     intent = request.model_copy(update={"video_url": video.intent})
     return Charge(
         kind=ProjectKind.TRANSLATION,
@@ -213,7 +170,7 @@ async def _ask_translation_consent(
 
 
 def _translation(
-    source: Source, language: str, voice_id: str | None, subtitles: bool, audio_only: bool, title: str | None
+    source: MediaInput, language: str, voice_id: str | None, subtitles: bool, audio_only: bool, title: str | None
 ) -> TranslationRequest:
     return TranslationRequest(
         video_url=source.intent,
