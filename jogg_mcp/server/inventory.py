@@ -292,7 +292,7 @@ TOOLS: tuple[ToolSpec, ...] = (
         read_only=False,
         idempotent=False,
         spends_credits=True,
-        calls=studio_api.TRANSLATION_LANGUAGES,
+        calls=studio_api.TRANSLATE,
         example={"video": PROJECT_ID, "language": "spanish"},
     ),
     ToolSpec(
