@@ -117,9 +117,9 @@ ENV_VARS: tuple[EnvVar, ...] = (
         "--toolsets",
         "video",
         "Comma-separated toolsets to list: video (making and delivering videos), templates (videos from "
-        "templates with your own text and media), avatars (photo avatars), studio (lip sync and translation), "
-        "history (JoggAI's own lists of past renders), or all. An unknown name stops the server with the list of "
-        "toolsets.",
+        "templates with your own text and media), avatars (photo and product avatars), studio (lip sync and "
+        "translation), history (JoggAI's own lists of past renders), or all. An unknown name stops the server with "
+        "the list of toolsets.",
     ),
     EnvVar(
         "JOGG_OUTPUT_SCHEMAS",

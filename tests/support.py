@@ -35,6 +35,8 @@ from jogg_mcp.server.inventory import (
     AUDIO_FILE,
     BY_NAME,
     IMAGE_FILE,
+    PRODUCT_AVATAR_BATCH,
+    PRODUCT_AVATAR_IMAGE,
     PRODUCT_ID,
     PROJECT_ID,
     VIDEO_SETTINGS,
@@ -84,9 +86,25 @@ def sandbox_render(sandbox: SandboxServer, product_id: str) -> str:
     return project_id
 
 
+def sandbox_product_avatar_images(sandbox: SandboxServer) -> tuple[str, str]:
+    """A finished batch of product avatar images, made directly in the sandbox: its batch_id and first image."""
+    body = {
+        "product_image_url": f"{sandbox.base_url}/media/shoe.png",
+        "avatar_source": {"type": "description", "value": "a runner"},
+        "quality": "medium",
+        "aspect_ratio": "2:3",
+        "num_images": 2,
+    }
+    batch_id: str = sandbox_api(sandbox, "POST", "/v2/product_avatar/generation", json=body)["data"]["batch_id"]
+    sandbox.state.advance(sandbox.state.render_seconds)  # finished, without waiting
+    images = sandbox_api(sandbox, "GET", f"/v2/product_avatar/generation/{batch_id}")["data"]["generations"]
+    return batch_id, str(images[0]["url"])
+
+
 def example(tool: str, sandbox: SandboxServer, folder: Path) -> dict[str, Any]:
     """The inventory's example arguments for `tool`, with what they refer to made in the sandbox (placeholders
     nested in lists and objects too)."""
+    made: dict[str, Any] = {}
 
     def fill(value: Any) -> Any:
         if isinstance(value, dict):
@@ -97,10 +115,14 @@ def example(tool: str, sandbox: SandboxServer, folder: Path) -> dict[str, Any]:
             return sandbox_product(sandbox)
         if value == PROJECT_ID:
             return sandbox_render(sandbox, sandbox_product(sandbox))
-        if value == IMAGE_FILE:
-            return str(mediagen.image(folder / "a.png", "PNG"))
         if value == VIDEO_URL:
             return f"{sandbox.base_url}/media/{sandbox_render(sandbox, sandbox_product(sandbox))}.mp4"
+        if value in (PRODUCT_AVATAR_BATCH, PRODUCT_AVATAR_IMAGE):
+            if "batch" not in made:
+                made["batch"] = sandbox_product_avatar_images(sandbox)
+            return made["batch"][0 if value == PRODUCT_AVATAR_BATCH else 1]
+        if value == IMAGE_FILE:
+            return str(mediagen.image(folder / "a.png", "PNG"))
         if value == AUDIO_FILE:
             return str(mediagen.audio(folder / "a.mp3", seconds=2))
         return value

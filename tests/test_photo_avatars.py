@@ -1,5 +1,6 @@
-"""The avatars toolset through an MCP client against the sandbox: a photo avatar from generation to a talking
-video, each step followed with get_project and charged as JoggAI prices it; then the spec's judgement."""
+"""The avatars toolset through an MCP client against the sandbox: a photo avatar and a product avatar, each from
+generation to a talking video, each step followed with get_project and charged as priced; then the spec's
+judgement."""
 
 from __future__ import annotations
 
@@ -98,5 +99,76 @@ async def test_the_photo_avatar_conversation_follows_joggai_specs(tmp_path: Path
         "GET /v2/photo_avatar/photo",
         "POST /v2/photo_avatar/add_motion",
         "GET /v2/photo_avatar",
+    )
+    check_contract_record(record, operations)
+
+
+async def product_avatar_conversation(client: Client, sandbox: SandboxServer, folder: Path) -> None:
+    """Images of a presenter holding the user's product photo (uploaded on the way), one animated, then speaking."""
+    from tests import mediagen
+
+    shoe = mediagen.image(folder / "shoe.jpg", "JPEG")
+    before = sandbox.state.credits
+    batch = await call(
+        client, "create_product_avatar_images", product_image=str(shoe), presenter_description="A runner", num_images=2
+    )
+    assert batch["kind"] == "product_avatar_images" and batch["estimated_credits"] is None
+    assert "does not publish" in batch["cost_note"]
+    sent = sandbox.state.projects[batch["project_id"]].request
+    assert sent["product_image_url"].startswith(f"{sandbox.base_url}/assets/")
+    assert sent["avatar_source"] == {"type": "description", "value": "A runner"}
+    images = await call(client, "get_project", project_id=batch["project_id"], wait_seconds=5)
+    assert images["status"] == "succeeded" and len(images["image_urls"]) == 2
+    motion = await call(
+        client,
+        "animate_product_avatar",
+        batch_id=batch["project_id"],
+        image_url=images["image_urls"][1],
+        name="Runner",
+        voice_id=VOICE,
+        description="Holds the shoe up",
+    )
+    animated = await call(client, "get_project", project_id=motion["project_id"], wait_seconds=5)
+    assert animated["status"] == "succeeded" and animated["kind"] == "product_avatar" and animated["avatar_id"]
+    assert sandbox.state.projects[motion["project_id"]].request["generation_id"].endswith("-1")
+    video = await call(
+        client, "create_avatar_video", avatar_id=animated["avatar_id"], avatar_type="custom", voice_id=VOICE,
+        aspect_ratio="portrait", script="This shoe runs with you.",
+    )  # fmt: skip
+    assert (await call(client, "get_project", project_id=video["project_id"], wait_seconds=5))["done"]
+    assert before - sandbox.state.credits == pytest.approx(0.1 + 2 + 1)  # the sandbox's own prices
+
+
+async def test_a_product_avatar_from_a_local_photo_to_a_talking_video(tmp_path: Path) -> None:
+    with SandboxServer(render_seconds=0) as sandbox:
+        settings = server_settings(sandbox, JOGG_TOOLSETS="video,avatars", JOGG_ALLOWED_DIRS=str(tmp_path))
+        async with mcp_client(settings, sandbox=True) as client:
+            await product_avatar_conversation(client, sandbox, tmp_path)
+            wrong = await client.call_tool(
+                "animate_product_avatar",
+                {"batch_id": "batch_0", "image_url": "https://x.example/a.png", "name": "A", "voice_id": VOICE,
+                 "description": "d"},
+            )  # fmt: skip
+            assert wrong.is_error
+            both = await client.call_tool(
+                "create_product_avatar_images",
+                {"product_image": f"{sandbox.base_url}/media/a.png", "presenter_description": "x", "avatar_id": 127},
+            )
+            assert both.is_error and "exactly one presenter" in both.content[0].text  # type: ignore[union-attr]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not CONTRACT_CHECK.exists(), reason="the contract checker is in ../shared/tools")
+async def test_the_product_avatar_conversation_follows_joggai_specs(tmp_path: Path) -> None:
+    record = tmp_path / "record.jsonl"
+    with SandboxServer(render_seconds=0, record=str(record)) as sandbox:
+        settings = server_settings(sandbox, JOGG_TOOLSETS="all", JOGG_ALLOWED_DIRS=str(tmp_path))
+        async with mcp_client(settings, sandbox=True) as client:
+            await product_avatar_conversation(client, sandbox, tmp_path)
+    operations = (
+        "POST /v2/product_avatar/generation",
+        "GET /v2/product_avatar/generation/{batch_id}",
+        "POST /v2/product_avatar/add_motion",
+        "GET /v2/product_avatar",
     )
     check_contract_record(record, operations)

@@ -20,6 +20,7 @@ from jogg_mcp.api.errors import NotFoundError
 from jogg_mcp.api.history import HistoryAPI
 from jogg_mcp.api.models import Project
 from jogg_mcp.api.photo_avatars import PhotoAvatarsAPI
+from jogg_mcp.api.product_avatars import ProductAvatarsAPI
 from jogg_mcp.api.products import ProductsAPI
 from jogg_mcp.api.studio import StudioAPI
 from jogg_mcp.api.templates import TemplatesAPI
@@ -72,6 +73,7 @@ class JoggClient:
         self.templates = TemplatesAPI(self.transport)
         self.studio = StudioAPI(self.transport)
         self.photo_avatars = PhotoAvatarsAPI(self.transport)
+        self.product_avatars = ProductAvatarsAPI(self.transport)
 
     async def find_project(self, project_id: str, kind: ProjectKind | None = None) -> Project:
         """Status of any render id: product videos and previews at /v1/project, avatar videos at
@@ -89,6 +91,8 @@ class JoggClient:
             ProjectKind.TRANSLATION: self.studio.get_translation,
             ProjectKind.AVATAR_PHOTOS: self.photo_avatars.photos,
             ProjectKind.PHOTO_AVATAR: self.photo_avatars.motion,
+            ProjectKind.PRODUCT_AVATAR_IMAGES: self.product_avatars.images,
+            ProjectKind.PRODUCT_AVATAR: self.product_avatars.motion,
         }
         if kind is not None:
             if kind not in lookups:
@@ -139,5 +143,7 @@ def likely_kinds(project_id: str) -> tuple[ProjectKind, ...]:
     if project_id.startswith("photo_"):
         return (ProjectKind.AVATAR_PHOTOS,)
     if project_id.startswith("motion_"):
-        return (ProjectKind.PHOTO_AVATAR,)
+        return ProjectKind.PHOTO_AVATAR, ProjectKind.PRODUCT_AVATAR
+    if project_id.startswith("batch_"):
+        return (ProjectKind.PRODUCT_AVATAR_IMAGES,)
     return ProjectKind.AVATAR_VIDEO, ProjectKind.TEMPLATE_VIDEO, ProjectKind.URL_VIDEO

@@ -623,6 +623,76 @@ class V2AvatarPhotosWire(_Response):
         )
 
 
+class PresenterSource(_Request):
+    """Who holds the product: a listed avatar (id), a person in an image, or a described one."""
+
+    type: Literal["id", "image", "description"]
+    value: str | None = None
+    avatar_id: int | None = None
+    avatar_type: Literal["public", "photo", "custom"] | None = None
+
+
+class ProductAvatarImagesRequest(_Request):
+    """POST /v2/product_avatar/generation: images of a presenter holding the product."""
+
+    product_image_url: str
+    avatar_source: PresenterSource
+    quality: Literal["low", "medium", "high"]
+    aspect_ratio: Literal["3:2", "2:3", "1:1"]
+    num_images: int = Field(ge=1, le=4)
+    prompt: str | None = None
+
+    def wire(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", exclude_none=True)
+
+
+class ProductAvatarMotionRequest(_Request):
+    """POST /v2/product_avatar/add_motion: one generated image animated into a product avatar."""
+
+    generation_id: str
+    name: str
+    voice_id: str
+    description: str
+    model: int | None = Field(default=None, ge=0, le=2)
+    aspect_ratio: AspectRatio | None = None
+
+    def wire(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", exclude_none=True)
+
+
+class _Generation(_Response):
+    generation_id: str
+    status: str
+    url: str | None = None
+
+
+class V2ProductAvatarBatchWire(_Response):
+    """GET /v2/product_avatar/generation/{batch_id}: one status per image, summed up here."""
+
+    batch_id: str
+    generations: list[_Generation] = []
+
+    def normalise(self) -> Project:
+        states = [V2_STATUS.get(g.status.lower(), ProjectStatus.RENDERING) for g in self.generations]
+        if states and all(state.is_final for state in states):
+            done = any(state is ProjectStatus.SUCCEEDED for state in states)
+            status = ProjectStatus.SUCCEEDED if done else ProjectStatus.FAILED
+        else:
+            status = ProjectStatus.QUEUED if all(s is ProjectStatus.QUEUED for s in states) else ProjectStatus.RENDERING
+        finished = [g.url for g, state in zip(self.generations, states, strict=True) if state.is_final and g.url]
+        return Project(
+            project_id=self.batch_id,
+            kind=ProjectKind.PRODUCT_AVATAR_IMAGES,
+            status=status,
+            raw_status=", ".join(f"{g.status}" for g in self.generations) or "pending",
+            image_urls=finished,
+            error="every image failed" if status is ProjectStatus.FAILED else None,
+        )
+
+    def generation_for(self, image_url: str) -> str | None:
+        return next((g.generation_id for g in self.generations if g.url == image_url), None)
+
+
 class V2PhotoAvatarWire(_Response):
     """GET /v2/photo_avatar?motion_id=: the animated avatar, its preview and its avatar_id."""
 
@@ -634,11 +704,12 @@ class V2PhotoAvatarWire(_Response):
     image_url: str | None = None
     error_msg: str | None = None
 
-    def normalise(self) -> Project:
+    def normalise(self, kind: ProjectKind = ProjectKind.PHOTO_AVATAR) -> Project:
+        """`kind`: photo and product avatars answer their motion's status in the same shape."""
         status = V2_STATUS.get(self.status.lower(), ProjectStatus.RENDERING)
         return Project(
             project_id=self.motion_id,
-            kind=ProjectKind.PHOTO_AVATAR,
+            kind=kind,
             status=status,
             raw_status=self.status,
             title=self.name or None,

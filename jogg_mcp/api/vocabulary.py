@@ -222,3 +222,5 @@ class ProjectKind(StrEnum):
     TRANSLATION = "translation"  # v2 /video_translate/ (trailing slash), status at /v2/video_translate/{id}
     AVATAR_PHOTOS = "avatar_photos"  # v2 /photo_avatar/photo/generate, status at GET /v2/photo_avatar/photo
     PHOTO_AVATAR = "photo_avatar"  # v2 /photo_avatar/add_motion, status at GET /v2/photo_avatar?motion_id=
+    PRODUCT_AVATAR_IMAGES = "product_avatar_images"  # v2 /product_avatar/generation, status per batch_id
+    PRODUCT_AVATAR = "product_avatar"  # v2 /product_avatar/add_motion, status at GET /v2/product_avatar

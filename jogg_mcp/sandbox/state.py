@@ -51,6 +51,8 @@ class RenderProject:
         "translation",
         "avatar_photos",
         "photo_avatar",
+        "product_avatar_images",
+        "product_avatar",
     ]
     title: str
     duration: float

@@ -20,6 +20,7 @@ from jogg_mcp.api import avatar_videos as avatar_videos_api
 from jogg_mcp.api import catalog as catalog_api
 from jogg_mcp.api import history as history_api
 from jogg_mcp.api import photo_avatars as photo_avatars_api
+from jogg_mcp.api import product_avatars as product_avatars_api
 from jogg_mcp.api import products as products_api
 from jogg_mcp.api import studio as studio_api
 from jogg_mcp.api import templates as templates_api
@@ -33,6 +34,7 @@ from jogg_mcp.server.tools import (
     drafts,
     history,
     photo_avatars,
+    product_avatars,
     products,
     projects,
     studio,
@@ -45,6 +47,8 @@ PROJECT_ID = "<project_id>"
 IMAGE_FILE = "<image file>"
 AUDIO_FILE = "<audio file>"
 VIDEO_URL = "<video url>"
+PRODUCT_AVATAR_BATCH = "<product avatar batch_id>"
+PRODUCT_AVATAR_IMAGE = "<one of that batch's image_urls>"
 
 VIDEO_SETTINGS: Mapping[str, Any] = {
     "aspect_ratio": "portrait",
@@ -96,7 +100,7 @@ class ToolSpec:
 
 VIDEO = "video"  # making and delivering videos: the default
 TEMPLATES = "templates"  # videos from templates, with the user's own variables
-AVATARS = "avatars"  # presenters of the user's own: photo avatars
+AVATARS = "avatars"  # presenters of the user's own: photo avatars, product avatars
 STUDIO = "studio"  # lip sync and translation of existing videos
 HISTORY = "history"  # JoggAI's own lists of past renders
 TOOLSETS = (VIDEO, TEMPLATES, AVATARS, STUDIO, HISTORY)
@@ -274,6 +278,32 @@ TOOLS: tuple[ToolSpec, ...] = (
         spends_credits=True,
         calls=photo_avatars_api.ADD_MOTION,
         example={"image_url": "https://res.jogg.ai/face.png", "name": "Ada", "voice_id": "en-US-ChristopherNeural"},
+    ),
+    ToolSpec(
+        product_avatars.create_product_avatar_images,
+        "Generate product avatar images (spends credits)",
+        AVATARS,
+        read_only=False,
+        idempotent=False,
+        spends_credits=True,
+        calls=product_avatars_api.GENERATE_IMAGES,
+        example={"product_image": IMAGE_FILE, "presenter_description": "A smiling runner in her thirties"},
+    ),
+    ToolSpec(
+        product_avatars.animate_product_avatar,
+        "Animate a product avatar (spends credits)",
+        AVATARS,
+        read_only=False,
+        idempotent=False,
+        spends_credits=True,
+        calls=product_avatars_api.ADD_MOTION,
+        example={
+            "batch_id": PRODUCT_AVATAR_BATCH,
+            "image_url": PRODUCT_AVATAR_IMAGE,
+            "name": "Runner",
+            "voice_id": "en-US-ChristopherNeural",
+            "description": "Holds the shoe up and smiles",
+        },
     ),
     ToolSpec(
         studio.create_lip_sync,

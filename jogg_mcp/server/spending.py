@@ -242,9 +242,9 @@ def _check_ceiling(estimate: float | None, max_credits: float | None) -> None:
         return
     if estimate is None:
         raise ToolError(
-            f"The cost of this render cannot be known beforehand, so it cannot be held to max_credits={max_credits:g}. "
-            "Nothing was sent. Drop max_credits to send it anyway, or use an audio file uploaded with upload_asset "
-            "(its length, hence its cost, is known)."
+            f"The cost of this cannot be known beforehand, so it cannot be held to max_credits={max_credits:g}. "
+            "Nothing was sent. Drop max_credits to send it anyway (after asking the user); for audio or video, "
+            "upload the file with upload_asset first, so its length, hence its cost, is known."
         )
     if estimate > max_credits:
         raise ToolError(

@@ -93,7 +93,7 @@ def check_avatar(avatar_id: int, avatar_type: int, call: Call | None = None) -> 
     """A library avatar, one of the account's custom avatars, or (with `call`) a photo avatar it animated."""
     if avatar_type == 1 and call is not None:
         for project in call.state.projects.values():
-            if project.kind == "photo_avatar" and project.avatar_id == avatar_id:
+            if project.kind in ("photo_avatar", "product_avatar") and project.avatar_id == avatar_id:
                 if call.state.stage(project) != "success":
                     raise bad(f"avatar_id {avatar_id} is still being animated and cannot be used yet")
                 return
