@@ -84,6 +84,10 @@ def main() -> None:
     targets: dict[str, tuple[list[str], dict[str, str]]] = {
         "bare MCPServer (floor)": ([PYTHON, str(ROOT / "bench" / "bare_server.py")], base_env),
         "jogg-mcp": ([PYTHON, "-m", "jogg_mcp", "serve"], {**base_env, "JOGG_API_KEY": "bench-not-a-key"}),
+        "jogg-mcp (all toolsets)": (
+            [PYTHON, "-m", "jogg_mcp", "serve"],
+            {**base_env, "JOGG_API_KEY": "bench-not-a-key", "JOGG_TOOLSETS": "all"},
+        ),
     }
     if not args.no_peers:
         for name, (_, _, extra) in PEERS.items():

@@ -27,12 +27,14 @@ from jogg_mcp.api.vocabulary import (
 )
 
 
+# defer_build: a model's validator is built when it is first used, not when the server starts (most of the
+# ~60 models here are not needed by a given session; docs/architecture.md, "Start-up").
 class _Request(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class _Response(BaseModel):
-    model_config = ConfigDict(extra="ignore", populate_by_name=True)
+    model_config = ConfigDict(extra="ignore", populate_by_name=True, defer_build=True)
 
 
 # --- uploads -------------------------------------------------------------------------------------------

@@ -49,7 +49,8 @@ def build_server(runtime: Runtime) -> MCPServer[Any]:
         extensions=[panel_extension(runtime)],
     )
     settings = runtime.settings
-    register_tools(server, enabled_tools(toolsets=settings.toolsets, only=settings.tools, read_only=settings.read_only))
+    tools = enabled_tools(toolsets=settings.toolsets, only=settings.tools, read_only=settings.read_only)
+    register_tools(server, tools, output_schemas=settings.output_schemas)
     guide.register(server, runtime)
     return server
 

@@ -382,9 +382,17 @@ def enabled_tools(
     )
 
 
-def register_tools(server: MCPServer[Any], tools: tuple[ToolSpec, ...] = TOOLS) -> None:
+def register_tools(
+    server: MCPServer[Any], tools: tuple[ToolSpec, ...] = TOOLS, *, output_schemas: bool = True
+) -> None:
+    """`output_schemas` False: the SDK builds no output schema (none is listed then: JOGG_OUTPUT_SCHEMAS), which
+    is most of what registering a tool costs at start-up; results keep their structured content either way."""
     for spec in tools:
         meta = panel_meta() if spec.panel else None
-        server.tool(title=spec.title, description=spec.description, annotations=spec.annotations, meta=meta)(
-            spec.function
-        )
+        server.tool(
+            title=spec.title,
+            description=spec.description,
+            annotations=spec.annotations,
+            meta=meta,
+            structured_output=None if output_schemas else False,
+        )(spec.function)

@@ -131,7 +131,7 @@ async def save_video(
     *,
     roots: Annotated[ListRootsResult | None, Resolve(client_roots)],
 ) -> Annotated[CallToolResult, SavedVideo]:
-    """Save a finished render as a video file in a folder on this computer, e.g. the user's project.
+    """Save a finished render as a video file in a folder on this computer, such as the user's project.
     Free. Only in the allowed folders (relative paths start at the first); never overwrites (adds " (2)");
     checked (container, codec, duration) before it is kept.
     """
