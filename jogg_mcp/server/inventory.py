@@ -1,45 +1,27 @@
 """Every tool, declared once: its function, title, toolset and the facts a client and a reviewer rely on.
 
 Registration, the README's tool table, the MCPB manifest, the tool snapshot, the honest-annotations test,
-the fault matrix and the fuzzer all read TOOLS. Adding a tool is four steps (docs/adding-a-tool.md): the
+the fault matrix and the fuzzer all read TOOLS. Rows name their function and first JoggAI call as text, so
+this module imports none of the tools. Adding a tool is four steps (docs/adding-a-tool.md): the
 client method, the sandbox endpoint, the tool function, and its row here.
 """
 
 from __future__ import annotations
 
+import importlib
 import inspect
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from mcp.server import MCPServer
 from mcp.types import ToolAnnotations
 
-from jogg_mcp.api import assets as assets_api
-from jogg_mcp.api import avatar_videos as avatar_videos_api
-from jogg_mcp.api import catalog as catalog_api
-from jogg_mcp.api import history as history_api
-from jogg_mcp.api import photo_avatars as photo_avatars_api
-from jogg_mcp.api import product_avatars as product_avatars_api
-from jogg_mcp.api import products as products_api
-from jogg_mcp.api import studio as studio_api
-from jogg_mcp.api import templates as templates_api
-from jogg_mcp.api.transport import Endpoint
 from jogg_mcp.server.panel import panel_meta
-from jogg_mcp.server.tools import (
-    assets,
-    avatar_videos,
-    catalog,
-    delivery,
-    drafts,
-    history,
-    photo_avatars,
-    product_avatars,
-    products,
-    projects,
-    studio,
-    templates,
-)
+
+if TYPE_CHECKING:
+    from jogg_mcp.api.transport import Endpoint
 
 # Placeholders in examples, for things that must exist before the call; tests fill them in.
 PRODUCT_ID = "<product_id>"
@@ -64,27 +46,45 @@ VIDEO_SETTINGS: Mapping[str, Any] = {
 
 @dataclass(frozen=True)
 class ToolSpec:
-    function: Callable[..., Any]
+    """One tool. Its function ("module.function" in jogg_mcp.server.tools) and the JoggAI call it makes first
+    ("module.CONSTANT" in jogg_mcp.api) are named, and imported when first needed: listing which tools a
+    process serves, and checking its flags, then costs no import of the tools (docs/architecture.md,
+    "Start-up")."""
+
+    function_ref: str
     title: str
     toolset: str
     read_only: bool
     idempotent: bool
-    calls: Endpoint | None  # the JoggAI call the tool makes first (its retry policy is the tool's); None: local
+    calls_ref: str | None  # the JoggAI call the tool makes first (its retry policy is the tool's); None: local
     example: Mapping[str, Any] = field(default_factory=dict)  # valid arguments, with placeholders
     spends_credits: bool = False
     destructive: bool = False  # it overwrites something the user had
     writes_files: bool = False  # it writes into the user's folders (so it is not read-only, whatever it calls)
     panel: bool = False  # an MCP Apps host shows its result in the player panel (server/panel.py)
-    description_text: str | None = None  # when the function's docstring cannot say it (computed text)
 
     @property
     def name(self) -> str:
-        return self.function.__name__
+        return self.function_ref.rsplit(".", 1)[1]
+
+    @cached_property
+    def function(self) -> Callable[..., Any]:
+        module, name = self.function_ref.rsplit(".", 1)
+        found: Callable[..., Any] = getattr(importlib.import_module(f"jogg_mcp.server.tools.{module}"), name)
+        return found
+
+    @cached_property
+    def calls(self) -> Endpoint | None:
+        if self.calls_ref is None:
+            return None
+        module, name = self.calls_ref.rsplit(".", 1)
+        endpoint: Endpoint = getattr(importlib.import_module(f"jogg_mcp.api.{module}"), name)
+        return endpoint
 
     @property
     def description(self) -> str:
         """What the model reads: the docstring, dedented (docs/tool-descriptions.md)."""
-        return inspect.cleandoc(self.description_text or self.function.__doc__ or "")
+        return inspect.cleandoc(self.function.__doc__ or "")
 
     @property
     def annotations(self) -> ToolAnnotations:
@@ -107,61 +107,60 @@ TOOLSETS = (VIDEO, TEMPLATES, AVATARS, STUDIO, HISTORY)
 
 TOOLS: tuple[ToolSpec, ...] = (
     ToolSpec(
-        assets.upload_asset,
+        "assets.upload_asset",
         "Upload media file",
         VIDEO,
         read_only=False,
         idempotent=False,
-        calls=assets_api.REQUEST_UPLOAD,
+        calls_ref="assets.REQUEST_UPLOAD",
         example={"path": IMAGE_FILE},
-        description_text=assets.UPLOAD_DESCRIPTION,
     ),
     ToolSpec(
-        products.create_product_from_url,
+        "products.create_product_from_url",
         "Create product from URL",
         VIDEO,
         read_only=False,
         idempotent=False,
-        calls=products_api.CREATE_PRODUCT,
+        calls_ref="products.CREATE_PRODUCT",
         example={"url": "https://shop.example/p/2"},
     ),
     ToolSpec(
-        products.get_product,
+        "products.get_product",
         "Get product",
         VIDEO,
         read_only=True,
         idempotent=True,
-        calls=products_api.LIST_PRODUCTS,
+        calls_ref="products.LIST_PRODUCTS",
         example={"product_id": PRODUCT_ID},
     ),
     ToolSpec(
-        products.update_product,
+        "products.update_product",
         "Update product",
         VIDEO,
         read_only=False,
         idempotent=True,
         destructive=True,
-        calls=products_api.UPDATE_PRODUCT,
+        calls_ref="products.UPDATE_PRODUCT",
         example={"product_id": PRODUCT_ID, "name": "Renamed"},
     ),
     ToolSpec(
-        drafts.draft_script,
+        "drafts.draft_script",
         "Draft video scripts (spends credits)",
         VIDEO,
         read_only=False,
         idempotent=False,
         spends_credits=True,
-        calls=products_api.DRAFT_SCRIPTS,
+        calls_ref="products.DRAFT_SCRIPTS",
         example={"product_id": PRODUCT_ID, "language": "english", "video_length": 15},
     ),
     ToolSpec(
-        drafts.preview_video,
+        "drafts.preview_video",
         "Preview product video styles (spends credits)",
         VIDEO,
         read_only=False,
         idempotent=False,
         spends_credits=True,
-        calls=products_api.CREATE_PREVIEW,
+        calls_ref="products.CREATE_PREVIEW",
         panel=True,
         example={
             "product_id": PRODUCT_ID,
@@ -170,23 +169,23 @@ TOOLS: tuple[ToolSpec, ...] = (
         },
     ),
     ToolSpec(
-        products.create_video,
+        "products.create_video",
         "Create product video (spends credits)",
         VIDEO,
         read_only=False,
         idempotent=False,
         spends_credits=True,
-        calls=products_api.CREATE_VIDEO,
+        calls_ref="products.CREATE_VIDEO",
         example={"product_id": PRODUCT_ID, **VIDEO_SETTINGS},
     ),
     ToolSpec(
-        avatar_videos.create_avatar_video,
+        "avatar_videos.create_avatar_video",
         "Create talking-avatar video (spends credits)",
         VIDEO,
         read_only=False,
         idempotent=False,
         spends_credits=True,
-        calls=avatar_videos_api.CREATE_AVATAR_VIDEO,
+        calls_ref="avatar_videos.CREATE_AVATAR_VIDEO",
         example={
             "avatar_id": 81,
             "avatar_type": "public",
@@ -196,59 +195,59 @@ TOOLS: tuple[ToolSpec, ...] = (
         },
     ),
     ToolSpec(
-        projects.get_project,
+        "projects.get_project",
         "Get render status",
         VIDEO,
         read_only=True,
         idempotent=True,
-        calls=products_api.GET_PROJECT,
+        calls_ref="products.GET_PROJECT",
         panel=True,
         example={"project_id": PROJECT_ID},
     ),
     ToolSpec(
-        delivery.save_video,
+        "delivery.save_video",
         "Save video to a folder",
         VIDEO,
         read_only=False,
         idempotent=False,  # a second save adds "name (2).mp4"
         writes_files=True,
-        calls=products_api.GET_PROJECT,
+        calls_ref="products.GET_PROJECT",
         example={"project_id": PROJECT_ID},
     ),
     ToolSpec(
-        projects.list_projects,
+        "projects.list_projects",
         "List renders and drafts",
         VIDEO,
         read_only=True,
         idempotent=True,
-        calls=None,  # reads the ledger; JoggAI only to refresh unfinished renders
+        calls_ref=None,  # reads the ledger; JoggAI only to refresh unfinished renders
     ),
     ToolSpec(
-        catalog.list_catalog,
+        "catalog.list_catalog",
         "List avatars, voices, styles, templates or music",
         VIDEO,
         read_only=True,
         idempotent=True,
-        calls=catalog_api.PUBLIC_AVATARS,
+        calls_ref="catalog.PUBLIC_AVATARS",
         example={"kind": "avatars", "aspect_ratio": "portrait"},
     ),
     ToolSpec(
-        templates.get_template,
+        "templates.get_template",
         "Get template variables",
         TEMPLATES,
         read_only=True,
         idempotent=True,
-        calls=templates_api.CUSTOM_TEMPLATE,
+        calls_ref="templates.CUSTOM_TEMPLATE",
         example={"template_id": 5001},
     ),
     ToolSpec(
-        templates.create_template_video,
+        "templates.create_template_video",
         "Create template video (spends credits)",
         TEMPLATES,
         read_only=False,
         idempotent=False,
         spends_credits=True,
-        calls=templates_api.CREATE_TEMPLATE_VIDEO,
+        calls_ref="templates.CREATE_TEMPLATE_VIDEO",
         example={
             "template_id": 5001,
             "language": "english",
@@ -260,43 +259,43 @@ TOOLS: tuple[ToolSpec, ...] = (
         },
     ),
     ToolSpec(
-        photo_avatars.create_avatar_photos,
+        "photo_avatars.create_avatar_photos",
         "Generate avatar photos (spends credits)",
         AVATARS,
         read_only=False,
         idempotent=False,
         spends_credits=True,
-        calls=photo_avatars_api.GENERATE_PHOTOS,
+        calls_ref="photo_avatars.GENERATE_PHOTOS",
         example={"age": "Adult", "style": "professional", "gender": "female", "aspect_ratio": "portrait"},
     ),
     ToolSpec(
-        photo_avatars.animate_avatar_photo,
+        "photo_avatars.animate_avatar_photo",
         "Animate a photo into an avatar (spends credits)",
         AVATARS,
         read_only=False,
         idempotent=False,
         spends_credits=True,
-        calls=photo_avatars_api.ADD_MOTION,
+        calls_ref="photo_avatars.ADD_MOTION",
         example={"image_url": "https://res.jogg.ai/face.png", "name": "Ada", "voice_id": "en-US-ChristopherNeural"},
     ),
     ToolSpec(
-        product_avatars.create_product_avatar_images,
+        "product_avatars.create_product_avatar_images",
         "Generate product avatar images (spends credits)",
         AVATARS,
         read_only=False,
         idempotent=False,
         spends_credits=True,
-        calls=product_avatars_api.GENERATE_IMAGES,
+        calls_ref="product_avatars.GENERATE_IMAGES",
         example={"product_image": IMAGE_FILE, "presenter_description": "A smiling runner in her thirties"},
     ),
     ToolSpec(
-        product_avatars.animate_product_avatar,
+        "product_avatars.animate_product_avatar",
         "Animate a product avatar (spends credits)",
         AVATARS,
         read_only=False,
         idempotent=False,
         spends_credits=True,
-        calls=product_avatars_api.ADD_MOTION,
+        calls_ref="product_avatars.ADD_MOTION",
         example={
             "batch_id": PRODUCT_AVATAR_BATCH,
             "image_url": PRODUCT_AVATAR_IMAGE,
@@ -306,41 +305,41 @@ TOOLS: tuple[ToolSpec, ...] = (
         },
     ),
     ToolSpec(
-        studio.create_lip_sync,
+        "studio.create_lip_sync",
         "Lip-sync a video to audio (spends credits)",
         STUDIO,
         read_only=False,
         idempotent=False,
         spends_credits=True,
-        calls=studio_api.CREATE_LIP_SYNC,
+        calls_ref="studio.CREATE_LIP_SYNC",
         example={"video": VIDEO_URL, "audio": AUDIO_FILE},
     ),
     ToolSpec(
-        studio.translate_video,
+        "studio.translate_video",
         "Translate a video (spends credits)",
         STUDIO,
         read_only=False,
         idempotent=False,
         spends_credits=True,
-        calls=studio_api.TRANSLATE,
+        calls_ref="studio.TRANSLATE",
         example={"video": PROJECT_ID, "language": "spanish"},
     ),
     ToolSpec(
-        history.list_video_history,
+        "history.list_video_history",
         "List JoggAI render history",
         HISTORY,
         read_only=True,
         idempotent=True,
-        calls=history_api.PRODUCT_VIDEOS,
+        calls_ref="history.PRODUCT_VIDEOS",
         example={"kind": "product_videos"},
     ),
     ToolSpec(
-        catalog.get_credits,
+        "catalog.get_credits",
         "Get remaining credits",
         VIDEO,
         read_only=True,
         idempotent=True,
-        calls=catalog_api.REMAINING_CREDITS,
+        calls_ref="catalog.REMAINING_CREDITS",
     ),
 )
 
@@ -382,9 +381,7 @@ def enabled_tools(
     )
 
 
-def register_tools(
-    server: MCPServer[Any], tools: tuple[ToolSpec, ...] = TOOLS, *, output_schemas: bool = True
-) -> None:
+def register_tools(server: MCPServer[Any], tools: tuple[ToolSpec, ...] = TOOLS, *, output_schemas: bool = True) -> None:
     """`output_schemas` False: the SDK builds no output schema (none is listed then: JOGG_OUTPUT_SCHEMAS), which
     is most of what registering a tool costs at start-up; results keep their structured content either way."""
     for spec in tools:

@@ -12,16 +12,18 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import httpx2
 from mcp.server import MCPServer
 from mcp.server.mcpserver import Context
 from mcp.types import ImageContent
 
-from jogg_mcp.api.models import Voice
 from jogg_mcp.config import Settings
 from jogg_mcp.ledger import Ledger, open_ledger
+
+if TYPE_CHECKING:
+    from jogg_mcp.api.models import Voice
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "jogg_mcp"
@@ -81,3 +83,17 @@ def test_the_api_knows_nothing_of_mcp() -> None:
         modules = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
         modules |= {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
         assert not any(m == "mcp" or m.startswith("mcp.") for m in modules), path
+
+
+def test_starting_the_server_imports_no_tool_and_no_api_model() -> None:
+    """A client waits for `initialize`: building the server checks its flags but loads the tools only when they
+    are first listed or called (docs/architecture.md, "Start-up")."""
+    script = (
+        "import sys\n"
+        "from jogg_mcp.config import Settings\n"
+        "from jogg_mcp.server import Runtime, build_server\n"
+        "build_server(Runtime(Settings.load({'JOGG_API_KEY': 'k', 'JOGG_TOOLSETS': 'all'})))\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('jogg_mcp.server.tools', 'jogg_mcp.api'))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]", done.stdout

@@ -200,3 +200,6 @@ async def media_input(
     except ValueError as error:
         raise ToolError(f"{field}: {error}.") from None
     return MediaInput(url=url, file=None, seconds=await audio_seconds(ctx, jogg, url))
+
+
+upload_asset.__doc__ = UPLOAD_DESCRIPTION  # the limits come from the formats table (docs/tool-descriptions.md)
