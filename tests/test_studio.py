@@ -11,7 +11,7 @@ from mcp import Client
 
 from jogg_mcp.sandbox import SandboxServer
 from tests import mediagen
-from tests.support import AVATAR, CONTRACT_CHECK, check_contract_record, mcp_client, server_settings
+from tests.support import AVATAR, CONTRACT_CHECK, User, check_contract_record, mcp_client, server_settings
 
 pytestmark = pytest.mark.anyio
 
@@ -117,3 +117,22 @@ async def test_the_studio_conversation_follows_joggai_specs(tmp_path: Path) -> N
         "GET /v2/video_translate/target_languages",
     )
     check_contract_record(record, operations)
+
+
+async def test_a_failed_lip_sync_is_made_again_only_after_the_user_agrees(tmp_path: Path) -> None:
+    """A repeat looks free, so it is not asked about; when the earlier task turns out to have failed, nothing
+    is sent until a call that asks the user first (then the failure is on record, and the question comes)."""
+    with SandboxServer(render_seconds=600) as sandbox:
+        user = User("accept")
+        settings = server_settings(sandbox, JOGG_TOOLSETS="studio", JOGG_ALLOWED_DIRS=str(tmp_path))
+        async with mcp_client(settings, sandbox=True, elicitation=user) as client:
+            voice = str(mediagen.audio(tmp_path / "voice.mp3", seconds=3))
+            video = f"{sandbox.base_url}/media/clip.mp4"
+            first = await call(client, "create_lip_sync", video=video, audio=voice)
+            assert len(user.asked) == 1 and "Spend 0.04 credits" in user.asked[0]  # 4 started seconds
+            sandbox.state.set_outcome(first["project_id"], "failed", "audio duration fetch failed")
+            text = await error(client, "create_lip_sync", video=video, audio=voice)
+            assert "failed, and nothing was sent now" in text and len(user.asked) == 1
+            again = await call(client, "create_lip_sync", video=video, audio=voice)
+            assert again["charged"] and again["project_id"] != first["project_id"] and len(user.asked) == 2
+    assert sandbox.state.billable_creates["/v2/create_lip_sync_video"] == 2

@@ -95,6 +95,12 @@ class SpendConsent(BaseModel):
     confirm: bool = Field(description="Yes: spend the credits and start it")
 
 
+# What ask_consent answers without asking, told apart by identity (the SDK hands a resolver's plain answer to
+# the tool as is): the client cannot ask (or asking is off), or every request repeats one already made.
+CANNOT_ASK = SpendConsent(confirm=True)
+NOTHING_TO_AGREE = SpendConsent(confirm=True)
+
+
 async def ask_consent(
     ctx: Context, charges: Sequence[Charge], *, what: str, new_take: bool
 ) -> SpendConsent | Elicit[SpendConsent]:
@@ -102,7 +108,7 @@ async def ask_consent(
     requests were already made (then nothing will be spent). `what` says what all the charges make."""
     settings = runtime_of(ctx).settings
     if not _could_ask(ctx):
-        return SpendConsent(confirm=True)
+        return CANNOT_ASK
     if not new_take:
         owner = ledger_key(ctx)
         for charge in charges:
@@ -112,7 +118,7 @@ async def ask_consent(
             if twin is None or (charge.redo_failed and twin.status == ProjectStatus.FAILED.value):
                 break
         else:
-            return SpendConsent(confirm=True)  # all will be returned, not sent: nothing to agree to
+            return NOTHING_TO_AGREE  # all will be returned, not sent
     estimate = total_estimate(charges)
     balance = ""
     try:
@@ -222,7 +228,8 @@ async def spend(
         created, status = await earlier_render(ctx, jogg, record)
         if not (charge.redo_failed and status is ProjectStatus.FAILED):
             return created_reply(ctx, created, charge.what, already_note(record), charged=False, status=status)
-        if _could_ask(ctx) and not isinstance(consent, AcceptedElicitation):
+        answer = consent.data if isinstance(consent, AcceptedElicitation) else consent
+        if answer is NOTHING_TO_AGREE:
             # Not asked, as it looked like a repeat: now its failure is on record, so the next call asks first.
             raise ToolError(
                 f"An identical {charge.what} made earlier failed, and nothing was sent now. Call again to make it "
