@@ -129,3 +129,23 @@ async def test_the_template_conversation_follows_joggai_specs(tmp_path: Path) ->
         "GET /v2/template_videos",
     )
     check_contract_record(record, operations)
+
+
+async def test_a_video_variable_takes_a_local_clip(tmp_path: Path) -> None:
+    with SandboxServer(render_seconds=0) as sandbox:
+        settings = server_settings(sandbox, JOGG_TOOLSETS="video,templates", JOGG_ALLOWED_DIRS=str(tmp_path))
+        async with mcp_client(settings, sandbox=True) as client:
+            clip = mediagen.video(tmp_path / "loop.mp4", seconds=2)
+            variables = [
+                {"name": "sale_text", "value": "Half price"},
+                {"name": "background", "value": str(clip)},
+                {"name": "voiceover", "value": VOICEOVER},
+            ]
+            created = await call(
+                client, "create_template_video", template_id=5002, language="german", variables=variables
+            )
+            sent = {v["name"]: v for v in sandbox.state.projects[created["project_id"]].request["variables"]}
+            assert sent["background"]["type"] == "video"
+            assert sent["background"]["properties"]["url"].startswith(f"{sandbox.base_url}/assets/")
+            done = await call(client, "get_project", project_id=created["project_id"], wait_seconds=5)
+            assert done["status"] == "succeeded"
