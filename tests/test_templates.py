@@ -101,7 +101,7 @@ async def test_template_variables_are_checked_before_anything_is_sent(tmp_path: 
                 variables=[{"name": "headline", "value": "Sale"}, {"name": "logo", "value": str(audio)},
                            {"name": "voiceover", "value": "Hi"}],
             )  # fmt: skip
-            assert "takes a image" not in text and "'logo' takes an image" in text
+            assert "variable 'logo': jingle.mp3 is audio; give image" in text
             text = await error(client, "get_template", template_id=149)
             assert "custom templates only" in text
             outside = await error(

@@ -11,18 +11,17 @@ from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import CallToolResult, ListRootsResult
 from pydantic import BaseModel, Field
 
+from jogg_mcp.api import JoggClient
 from jogg_mcp.api import templates as templates_api
 from jogg_mcp.api.errors import NotFoundError
 from jogg_mcp.api.models import TemplateDetails, TemplateValue, TemplateVariableType, TemplateVideoRequest
 from jogg_mcp.api.pricing import template_video_credits
 from jogg_mcp.api.vocabulary import AvatarType, ProjectKind
-from jogg_mcp.media.check import MediaReport
 from jogg_mcp.server.parameters import LOCAL_PATH, AvatarSource, LanguageName, MaxCredits, NewTake, VideoName
 from jogg_mcp.server.replies import CreatedResult, ToolResult, reply
-from jogg_mcp.server.runtime import runtime_of
 from jogg_mcp.server.session import jogg_session
 from jogg_mcp.server.spending import Charge, SpendConsent, ask_consent, spend
-from jogg_mcp.server.tools.assets import allowed_roots, check_local_file, client_roots, upload_local_file
+from jogg_mcp.server.tools.assets import MediaInput, client_roots, media_input
 
 _VIDEO_URL = re.compile(r"\.(?:mp4|mov|webm)(?:[?#]|$)", re.IGNORECASE)
 
@@ -74,9 +73,9 @@ async def get_template(
     return reply(ctx, result, f"Template {details.name} ({details.template_id}) takes: {listed}.")
 
 
-async def _details(jogg: object, template_id: int) -> TemplateDetails | None:
+async def _details(jogg: JoggClient, template_id: int) -> TemplateDetails | None:
     try:
-        return await jogg.templates.custom_template(template_id)  # type: ignore[attr-defined, no-any-return]
+        return await jogg.templates.custom_template(template_id)
     except NotFoundError:
         return None
 
@@ -146,17 +145,11 @@ async def create_template_video(
     async with jogg_session(ctx, billable=True) as jogg:
         details = await _details(jogg, template_id)
         typed = _typed(variables, details)
-        allowed = allowed_roots(runtime_of(ctx), roots)
-        files: dict[str, MediaReport] = {}
+        files: dict[str, MediaInput] = {}
         for variable, kind in typed:
             if kind in ("image", "video") and LOCAL_PATH.match(variable.value):
-                report = await check_local_file(variable.value.removeprefix("file://"), allowed)
-                if report.kind != kind:
-                    raise ToolError(
-                        f"Variable {variable.name!r} takes an {kind}, and {report.filename} is {report.kind}. "
-                        "Nothing was uploaded or sent."
-                    )
-                files[variable.name] = report
+                field = f"variable {variable.name!r}"
+                files[variable.name] = await media_input(ctx, jogg, variable.value, roots, (kind,), field)
         # What the user asked for, as the ledger fingerprints it: a local file by its path, size and time, so
         # asking twice is one video even though each upload gets a new URL.
         intent = TemplateVideoRequest(
@@ -166,7 +159,7 @@ async def create_template_video(
                 TemplateValue(
                     type=kind,
                     name=variable.name,
-                    value=_file_identity(files[variable.name]) if variable.name in files else variable.value,
+                    value=files[variable.name].intent if variable.name in files else variable.value,
                 )
                 for variable, kind in typed
             ),
@@ -178,7 +171,7 @@ async def create_template_video(
             video_name=video_name,
         )
         # Uploads are free and made before anything is spent: a file JoggAI would refuse stops the call here.
-        uploaded = {name: (await upload_local_file(ctx, str(report.path), roots))[1] for name, report in files.items()}
+        uploaded = {name: await local.uploaded(ctx, roots) for name, local in files.items()}
         values = tuple(v.model_copy(update={"value": uploaded.get(v.name, v.value)}) for v in intent.variables)
         request = intent.model_copy(update={"variables": values})
 
@@ -205,8 +198,3 @@ async def create_template_video(
             max_credits=max_credits,
             cost_note=note,
         )
-
-
-def _file_identity(report: MediaReport) -> str:
-    stat = report.path.stat()
-    return f"{report.path.as_uri()}#size={stat.st_size}&mtime_ns={stat.st_mtime_ns}"
