@@ -130,6 +130,8 @@ async def test_a_failed_lip_sync_is_made_again_only_after_the_user_agrees(tmp_pa
             video = f"{sandbox.base_url}/media/clip.mp4"
             first = await call(client, "create_lip_sync", video=video, audio=voice)
             assert len(user.asked) == 1 and "Spend 0.04 credits" in user.asked[0]  # 4 started seconds
+            repeat = await call(client, "create_lip_sync", video=video, audio=voice)
+            assert repeat["project_id"] == first["project_id"] and len(user.asked) == 1  # free: not asked
             sandbox.state.set_outcome(first["project_id"], "failed", "audio duration fetch failed")
             text = await error(client, "create_lip_sync", video=video, audio=voice)
             assert "failed, and nothing was sent now" in text and len(user.asked) == 1

@@ -11,7 +11,7 @@ from mcp import Client
 
 from jogg_mcp.sandbox import SandboxServer
 from tests import mediagen
-from tests.support import CONTRACT_CHECK, check_contract_record, mcp_client, server_settings
+from tests.support import CONTRACT_CHECK, User, check_contract_record, mcp_client, server_settings
 
 pytestmark = pytest.mark.anyio
 
@@ -149,3 +149,27 @@ async def test_a_video_variable_takes_a_local_clip(tmp_path: Path) -> None:
             assert sent["background"]["properties"]["url"].startswith(f"{sandbox.base_url}/assets/")
             done = await call(client, "get_project", project_id=created["project_id"], wait_seconds=5)
             assert done["status"] == "succeeded"
+
+
+async def test_the_user_is_asked_the_price_of_the_template_and_not_asked_again_for_a_repeat(tmp_path: Path) -> None:
+    with SandboxServer(render_seconds=0) as sandbox:
+        user = User("accept")
+        settings = server_settings(sandbox, JOGG_TOOLSETS="templates", JOGG_ALLOWED_DIRS=str(tmp_path))
+        async with mcp_client(settings, sandbox=True, elicitation=user) as client:
+            logo = str(mediagen.image(tmp_path / "logo.png", "PNG"))
+            long_script = " ".join(["Everything must go this week."] * 60)  # about 2.5 minutes to say
+            variables = [
+                {"name": "headline", "value": "Sale"},
+                {"name": "logo", "value": logo},
+                {"name": "voiceover", "value": long_script},  # a script by the template's own declaration
+            ]
+            first = await call(
+                client, "create_template_video", template_id=5001, language="english", variables=variables
+            )
+            assert (
+                first["estimated_credits"] == 2 and user.asked == [user.asked[0]] and "Spend 2 credits" in user.asked[0]
+            )
+            again = await call(
+                client, "create_template_video", template_id=5001, language="english", variables=variables
+            )
+            assert again["project_id"] == first["project_id"] and not again["charged"] and len(user.asked) == 1

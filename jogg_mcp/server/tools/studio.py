@@ -51,14 +51,20 @@ def _lip_sync_charge(video: MediaInput, audio: MediaInput, playback: str) -> Cha
 
 
 async def _ask_lip_sync_consent(
-    ctx: Context, video: str, audio: str, playback: str, new_take: bool
+    ctx: Context,
+    video: str,
+    audio: str,
+    playback: str,
+    new_take: bool,
+    roots: Annotated[ListRootsResult | None, Resolve(client_roots)],
 ) -> SpendConsent | Elicit[SpendConsent]:
+    """The same charge the tool will make (so a repeat is not asked about); inputs it cannot read: ask anyway."""
     try:
         async with jogg_session(ctx) as jogg:
-            video_in = await media_input(ctx, jogg, video, None, ("video",), "video")
-            audio_in = await media_input(ctx, jogg, audio, None, ("audio", "video"), "audio")
+            video_in = await media_input(ctx, jogg, video, roots, ("video",), "video")
+            audio_in = await media_input(ctx, jogg, audio, roots, ("audio", "video"), "audio")
         charge = _lip_sync_charge(video_in, audio_in, playback)
-    except ToolError:  # e.g. a file only the client's roots reach (not known here): ask, cost unknown
+    except ToolError:  # the tool will refuse it; should it not, the user was asked, cost unknown
         charge = _unknown(ProjectKind.LIP_SYNC, studio_api.CREATE_LIP_SYNC, "lip sync")
     return await ask_consent(ctx, [charge], what="a lip-synced video", new_take=new_take)
 
@@ -157,14 +163,14 @@ def _translation_charge(video: MediaInput, request: TranslationRequest) -> Charg
 
 async def _ask_translation_consent(
     ctx: Context, video: str, language: str, voice_id: str | None, subtitles: bool, audio_only: bool,
-    title: str | None, new_take: bool,
+    title: str | None, new_take: bool, roots: Annotated[ListRootsResult | None, Resolve(client_roots)],
 ) -> SpendConsent | Elicit[SpendConsent]:  # fmt: skip
     try:
         async with jogg_session(ctx) as jogg:
-            source = await _video(ctx, jogg, video, None)
+            source = await _video(ctx, jogg, video, roots)
             request = _translation(source, await _language(jogg, language), voice_id, subtitles, audio_only, title)
         charge = _translation_charge(source, request)
-    except ToolError:  # e.g. a file only the client's roots reach (not known here): ask, cost unknown
+    except ToolError:  # the tool will refuse it; should it not, the user was asked, cost unknown
         charge = _unknown(ProjectKind.TRANSLATION, studio_api.TRANSLATE, "video translation")
     return await ask_consent(ctx, [charge], what=f"a {charge.what}", new_take=new_take)
 

@@ -105,19 +105,97 @@ def _typed(variables: list[Variable], details: TemplateDetails | None) -> list[t
     return typed
 
 
-async def _ask_consent(
-    ctx: Context, template_id: int, variables: list[Variable], new_take: bool
-) -> SpendConsent | Elicit[SpendConsent]:
-    """Before the tool runs: ask the user to agree to the least this costs (spending.ask_consent says when)."""
-    scripts = [v.value for v in variables if v.type == "script"]
-    charge = Charge(
+class _Settings(BaseModel):
+    """create_template_video's arguments besides the template and its variables."""
+
+    language: str
+    avatar_id: int | None
+    avatar_type: str | None
+    voice_id: str | None
+    caption: bool | None
+    music_id: int | None
+    video_name: str | None
+
+
+async def _intent(
+    ctx: Context,
+    jogg: JoggClient,
+    template_id: int,
+    variables: list[Variable],
+    settings: _Settings,
+    roots: ListRootsResult | None,
+) -> tuple[TemplateVideoRequest, dict[str, MediaInput]]:
+    """What the user asked for, as the ledger fingerprints it (a local file by its path, size and time, so
+    asking twice is one video although each upload gets a new URL), and the local files still to upload.
+    The consent question and the tool both work it out, so they price and fingerprint the same request."""
+    typed = _typed(variables, await _details(jogg, template_id))
+    files: dict[str, MediaInput] = {}
+    for variable, kind in typed:
+        if kind in ("image", "video") and LOCAL_PATH.match(variable.value):
+            field = f"variable {variable.name!r}"
+            files[variable.name] = await media_input(ctx, jogg, variable.value, roots, (kind,), field)
+    intent = TemplateVideoRequest(
+        template_id=template_id,
+        language=settings.language,  # type: ignore[arg-type]  # checked by LanguageName
+        variables=tuple(
+            TemplateValue(
+                type=kind,
+                name=variable.name,
+                value=files[variable.name].intent if variable.name in files else variable.value,
+            )
+            for variable, kind in typed
+        ),
+        avatar_id=settings.avatar_id,
+        avatar_type=AvatarType[settings.avatar_type.upper()] if settings.avatar_type else None,
+        voice_id=settings.voice_id,
+        caption=settings.caption,
+        music_id=settings.music_id,
+        video_name=settings.video_name,
+    )
+    return intent, files
+
+
+def _charge(intent: TemplateVideoRequest) -> Charge:
+    return Charge(
         kind=ProjectKind.TEMPLATE_VIDEO,
         endpoint=templates_api.CREATE_TEMPLATE_VIDEO,
-        body={"template_id": template_id, "variables": [v.model_dump() for v in variables]},
-        what=f"a video from template {template_id}",
-        estimate=template_video_credits(scripts),
+        body=intent.wire(),
+        what=f"video from template {intent.template_id}",
+        estimate=template_video_credits(intent.scripts),
     )
-    return await ask_consent(ctx, [charge], what=charge.what, new_take=new_take)
+
+
+async def _ask_consent(
+    ctx: Context,
+    template_id: int,
+    variables: list[Variable],
+    language: str,
+    avatar_id: int | None,
+    avatar_type: str | None,
+    voice_id: str | None,
+    caption: bool | None,
+    music_id: int | None,
+    video_name: str | None,
+    new_take: bool,
+    roots: Annotated[ListRootsResult | None, Resolve(client_roots)],
+) -> SpendConsent | Elicit[SpendConsent]:
+    """Before the tool runs: ask the user to agree to the least this costs (spending.ask_consent says when)."""
+    settings = _Settings(
+        language=language, avatar_id=avatar_id, avatar_type=avatar_type, voice_id=voice_id, caption=caption,
+        music_id=music_id, video_name=video_name,
+    )  # fmt: skip
+    try:
+        async with jogg_session(ctx) as jogg:
+            charge = _charge((await _intent(ctx, jogg, template_id, variables, settings, roots))[0])
+    except ToolError:  # the tool will refuse it; should it not, the user was asked, cost unknown
+        charge = Charge(
+            kind=ProjectKind.TEMPLATE_VIDEO,
+            endpoint=templates_api.CREATE_TEMPLATE_VIDEO,
+            body={},
+            what=f"video from template {template_id}",
+            estimate=None,
+        )
+    return await ask_consent(ctx, [charge], what=f"a {charge.what}", new_take=new_take)
 
 
 async def create_template_video(
@@ -142,47 +220,18 @@ async def create_template_video(
     image or video file (checked and uploaded first). Custom templates list their variables in get_template.
     Returns project_id at once. Next: get_project(wait_seconds=45).
     """
+    settings = _Settings(
+        language=language, avatar_id=avatar_id, avatar_type=avatar_type, voice_id=voice_id, caption=caption,
+        music_id=music_id, video_name=video_name,
+    )  # fmt: skip
     async with jogg_session(ctx, billable=True) as jogg:
-        details = await _details(jogg, template_id)
-        typed = _typed(variables, details)
-        files: dict[str, MediaInput] = {}
-        for variable, kind in typed:
-            if kind in ("image", "video") and LOCAL_PATH.match(variable.value):
-                field = f"variable {variable.name!r}"
-                files[variable.name] = await media_input(ctx, jogg, variable.value, roots, (kind,), field)
-        # What the user asked for, as the ledger fingerprints it: a local file by its path, size and time, so
-        # asking twice is one video even though each upload gets a new URL.
-        intent = TemplateVideoRequest(
-            template_id=template_id,
-            language=language,
-            variables=tuple(
-                TemplateValue(
-                    type=kind,
-                    name=variable.name,
-                    value=files[variable.name].intent if variable.name in files else variable.value,
-                )
-                for variable, kind in typed
-            ),
-            avatar_id=avatar_id,
-            avatar_type=AvatarType[avatar_type.upper()] if avatar_type else None,
-            voice_id=voice_id,
-            caption=caption,
-            music_id=music_id,
-            video_name=video_name,
-        )
+        intent, files = await _intent(ctx, jogg, template_id, variables, settings, roots)
+        charge = _charge(intent)
         # Uploads are free and made before anything is spent: a file JoggAI would refuse stops the call here.
         uploaded = {name: await local.uploaded(ctx, roots) for name, local in files.items()}
         values = tuple(v.model_copy(update={"value": uploaded.get(v.name, v.value)}) for v in intent.variables)
         request = intent.model_copy(update={"variables": values})
-
-        estimate = template_video_credits(intent.scripts)
-        charge = Charge(
-            kind=ProjectKind.TEMPLATE_VIDEO,
-            endpoint=templates_api.CREATE_TEMPLATE_VIDEO,
-            body=intent.wire(),
-            what=f"video from template {template_id}",
-            estimate=estimate,
-        )
+        estimate = charge.estimate or 1
         note = (
             f"JoggAI charges 1 credit per started 2 minutes of video. A template video runs as long as its template, "
             f"or as its script if that is longer: at least {estimate:g} credit{'s' if estimate != 1 else ''}; "
