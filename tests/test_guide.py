@@ -8,6 +8,9 @@ import pytest
 from mcp import Client
 
 from jogg_mcp.media.formats import limits_markdown
+from jogg_mcp.sandbox import SandboxServer
+from jogg_mcp.server.inventory import BY_NAME
+from tests.support import mcp_client, server_settings
 
 pytestmark = pytest.mark.anyio
 
@@ -29,6 +32,17 @@ async def test_instructions_describe_the_workflow(mcp: Client) -> None:
     # The cheap path comes first: drafts are offered before the render that spends a credit.
     assert instructions.index("draft_script") < instructions.index("preview_video") < instructions.index("SPEND")
     assert "ask the\nuser before the first credit" in instructions
+
+
+async def test_instructions_name_only_the_enabled_toolsets(mcp: Client, sandbox: SandboxServer) -> None:
+    assert mcp.instructions is not None and "create_lip_sync" not in mcp.instructions  # the default: video only
+    async with mcp_client(server_settings(sandbox, JOGG_TOOLSETS="video,studio")) as client:
+        assert client.instructions is not None
+        assert "create_lip_sync" in client.instructions and "create_template_video" not in client.instructions
+    async with mcp_client(server_settings(sandbox, JOGG_TOOLSETS="all")) as client:
+        assert client.instructions is not None
+        for tool in BY_NAME:
+            assert tool in client.instructions, tool  # every tool of every toolset is named
 
 
 async def test_limits_resource_is_the_formats_table(mcp: Client) -> None:

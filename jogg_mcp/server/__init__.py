@@ -48,7 +48,7 @@ def build_server(runtime: Runtime) -> MCPServer[Any]:
         "jogg-mcp",
         title="JoggAI video maker",
         version=__version__,
-        instructions=guide.INSTRUCTIONS,
+        instructions=guide.instructions(settings.toolsets),
         website_url="https://www.jogg.ai",
         lifespan=lifespan_for(runtime),
         middleware=[registration, lean_tool_schemas(settings.output_schemas), check_tool_arguments],

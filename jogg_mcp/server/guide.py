@@ -29,9 +29,33 @@ user before the first credit is spent.
 6. get_project(project_id, wait_seconds=45) until status is succeeded, then give the user video_url, or
    save_video (free) to put the file in their folder (an IDE agent: the project folder). Renders take
    minutes: if not done, call get_project again; never create the video again.
-7. list_projects shows everything spent here (renders, previews, drafts) with status and cost.
+7. list_projects shows everything spent here (renders, previews, drafts) with status and cost; get_credits
+   shows what is left.
 Every result has next_step (what to do next) and, from the local test sandbox, sandbox: true.
 Errors say what to fix. A failed create that might have been accepted is never retried automatically."""
+
+
+# A line for each other toolset, added when it is enabled (JOGG_TOOLSETS): what it is for, and its steps.
+TOOLSET_INSTRUCTIONS = {
+    "templates": "Templates: get_template shows a custom template's variables; create_template_video fills them "
+    "with text, a URL or a local file (uploaded on the way), about 1 credit.",
+    "avatars": "Avatars of the user's own: create_avatar_photos (0.2) then animate_avatar_photo (2-3), or "
+    "create_product_avatar_images then animate_product_avatar (price not published); the avatar_id that "
+    "get_project gives then speaks in create_avatar_video with avatar_type custom.",
+    "studio": "Studio: create_lip_sync (1 credit per 125 s of audio) and translate_video (0.5 per 20 s; a URL, "
+    "a local file or a finished project_id).",
+    "history": "History: list_video_history lists renders JoggAI holds, whatever made them.",
+}
+
+
+def instructions(toolsets: tuple[str, ...]) -> str:
+    """The server's instructions, with a line for each enabled toolset besides video."""
+    enabled = (
+        TOOLSET_INSTRUCTIONS
+        if "all" in toolsets
+        else {t: TOOLSET_INSTRUCTIONS[t] for t in toolsets if t in TOOLSET_INSTRUCTIONS}
+    )
+    return "\n".join([INSTRUCTIONS, *enabled.values()])
 
 
 def register(server: MCPServer[Any], runtime: Runtime) -> None:
