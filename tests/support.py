@@ -195,6 +195,22 @@ async def mcp_client(
         yield client
 
 
+async def call_ok(client: Client, tool: str, **arguments: Any) -> dict[str, Any]:
+    """A tool call that must succeed: its structured content."""
+    result = await client.call_tool(tool, arguments)
+    assert not result.is_error, result.content
+    assert result.structured_content is not None
+    return result.structured_content
+
+
+async def call_error(client: Client, tool: str, **arguments: Any) -> str:
+    """A tool call that must fail: its one text."""
+    result = await client.call_tool(tool, arguments)
+    assert result.is_error, result.structured_content
+    text: str = result.content[0].text  # type: ignore[union-attr]
+    return text
+
+
 class User:
     """A person behind an MCP client that can ask them (elicitation), answering as told."""
 

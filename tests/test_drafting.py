@@ -15,6 +15,7 @@ from tests.support import (
     CONTRACT_CHECK,
     VIDEO,
     User,
+    call_ok,
     check_contract_record,
     mcp_client,
     sandbox_product,
@@ -26,13 +27,6 @@ pytestmark = pytest.mark.anyio
 
 SETTINGS = {name: value for name, value in VIDEO.items() if name != "visual_style"}  # a preview's, minus styles
 TWO_STYLES = ["FullScreen", "Simple Product Switch"]
-
-
-async def call(client: Client, tool: str, **arguments: Any) -> dict[str, Any]:
-    result = await client.call_tool(tool, arguments)
-    assert not result.is_error, result.content
-    assert result.structured_content is not None
-    return result.structured_content
 
 
 async def refusal(client: Client, tool: str, **arguments: Any) -> str:
@@ -79,11 +73,11 @@ async def draft_conversation(mcp: Client, sandbox: SandboxServer) -> None:
     """create product, get_product, update, draft_script, preview_video in two styles, wait for both,
     create_video(from_preview), wait, video URL; then what was spent, and what was sent."""
     # "What did you get from my page?" ... "make the description punchier"
-    product = await call(mcp, "create_product_from_url", url="https://shop.example/p/77")
+    product = await call_ok(mcp, "create_product_from_url", url="https://shop.example/p/77")
     product_id = product["product_id"]
-    shown = await call(mcp, "get_product", product_id=product_id)
+    shown = await call_ok(mcp, "get_product", product_id=product_id)
     assert shown["name"] == product["name"] and shown["description"] == product["description"]
-    await call(
+    await call_ok(
         mcp,
         "update_product",
         product_id=product_id,
@@ -93,7 +87,7 @@ async def draft_conversation(mcp: Client, sandbox: SandboxServer) -> None:
     )
 
     # "Show me a script": 0.2 credit, several styles, written from the product as it is now.
-    drafts = await call(mcp, "draft_script", product_id=product_id, language="english", video_length=15)
+    drafts = await call_ok(mcp, "draft_script", product_id=product_id, language="english", video_length=15)
     assert drafts["charged"] is True and len(drafts["scripts"]) >= 2
     assert len({script["script_style"] for script in drafts["scripts"]}) == len(drafts["scripts"])
     for script in drafts["scripts"]:
@@ -104,7 +98,7 @@ async def draft_conversation(mcp: Client, sandbox: SandboxServer) -> None:
     chosen_script = drafts["scripts"][1]["text"]
 
     # "Try it in two styles": 0.5 credit each.
-    previews = await call(
+    previews = await call_ok(
         mcp,
         "preview_video",
         product_id=product_id,
@@ -123,7 +117,7 @@ async def draft_conversation(mcp: Client, sandbox: SandboxServer) -> None:
 
     # "That one, render it": the chosen preview's settings, not restated.
     chosen = previews["previews"][1]["project_id"]
-    created = await call(mcp, "create_video", from_preview=chosen)
+    created = await call_ok(mcp, "create_video", from_preview=chosen)
     assert created["kind"] == "url_video" and created["estimated_credits"] == 1 and created["charged"] is True
     video = await wait_until_done(mcp, sandbox, created["project_id"])
     assert video["video_url"] and video["kind"] == "url_video"
@@ -134,7 +128,7 @@ async def draft_conversation(mcp: Client, sandbox: SandboxServer) -> None:
     assert final["visual_style"] == TWO_STYLES[1] and final["override_script"] == chosen_script
 
     # Everything spent shows in list_projects, with its kind and cost.
-    listed = await call(mcp, "list_projects")
+    listed = await call_ok(mcp, "list_projects")
     kinds = [(item["kind"], item["estimated_credits"]) for item in listed["projects"]]
     assert kinds == [("url_video", 1), ("preview", 0.5), ("preview", 0.5), ("ai_scripts", 0.2)]
     assert listed["projects"][-1]["status"] == "succeeded" and listed["projects"][-1]["project_id"] is None
@@ -142,23 +136,23 @@ async def draft_conversation(mcp: Client, sandbox: SandboxServer) -> None:
 
 async def test_an_identical_draft_is_given_again_for_free(mcp: Client, sandbox: SandboxServer) -> None:
     product_id = sandbox_product(sandbox)
-    first = await call(mcp, "draft_script", product_id=product_id, language="english", video_length=30)
-    again = await call(
+    first = await call_ok(mcp, "draft_script", product_id=product_id, language="english", video_length=30)
+    again = await call_ok(
         mcp, "draft_script", product_id=product_id, language="English", video_length=30, script_style="top 3 reasons"
     )
     assert again["charged"] is False and "nothing was charged" in again["cost_note"]
     assert sorted(s["text"] for s in again["scripts"]) == sorted(s["text"] for s in first["scripts"])
     assert again["scripts"][0]["script_style"] == "Top 3 reasons"  # the style asked for comes first
     assert spent(sandbox) == 0.2 and sandbox.state.billable_creates["/v1/ai_scripts"] == 1
-    retaken = await call(mcp, "draft_script", product_id=product_id, language="en", video_length=30, new_take=True)
+    retaken = await call_ok(mcp, "draft_script", product_id=product_id, language="en", video_length=30, new_take=True)
     assert retaken["charged"] is True and spent(sandbox) == 0.4
 
 
 async def test_drafts_are_written_in_the_language_asked_for(mcp: Client, sandbox: SandboxServer) -> None:
     product_id = sandbox_product(sandbox)
-    spanish = await call(mcp, "draft_script", product_id=product_id, language="es", video_length=15)
+    spanish = await call_ok(mcp, "draft_script", product_id=product_id, language="es", video_length=15)
     assert all("Prueba" in script["text"] for script in spanish["scripts"])
-    japanese = await call(mcp, "draft_script", product_id=product_id, language="japanese", video_length=60)
+    japanese = await call_ok(mcp, "draft_script", product_id=product_id, language="japanese", video_length=60)
     assert all("試してみて" in script["text"] for script in japanese["scripts"])
 
 
@@ -168,7 +162,7 @@ async def test_a_draft_for_an_unknown_product_charges_nothing(mcp: Client, sandb
 
 
 async def test_a_style_that_cannot_start_does_not_stop_the_others(mcp: Client, sandbox: SandboxServer) -> None:
-    previews = await call(
+    previews = await call_ok(
         mcp,
         "preview_video",
         product_id=sandbox_product(sandbox),
@@ -189,11 +183,11 @@ async def test_repeated_styles_are_refused_before_anything_is_sent(mcp: Client, 
 
 
 async def test_the_render_takes_overrides_on_top_of_the_preview(mcp: Client, sandbox: SandboxServer) -> None:
-    previews = await call(
+    previews = await call_ok(
         mcp, "preview_video", product_id=sandbox_product(sandbox), visual_styles=["FullScreen"], **SETTINGS
     )
     preview_id = previews["previews"][0]["project_id"]
-    created = await call(
+    created = await call_ok(
         mcp, "create_video", from_preview=preview_id, music_id=1, video_name="Launch cut", caption=False
     )
     sent = sandbox.state.projects[created["project_id"]].request
@@ -203,7 +197,7 @@ async def test_the_render_takes_overrides_on_top_of_the_preview(mcp: Client, san
         "video_name": "Launch cut",
         "caption": False,
     }
-    templated = await call(mcp, "create_video", from_preview=preview_id, template_id=0)
+    templated = await call_ok(mcp, "create_video", from_preview=preview_id, template_id=0)
     sent = sandbox.state.projects[templated["project_id"]].request
     assert sent["template_id"] == 0 and "visual_style" not in sent  # a template replaces the preview's style
 
@@ -212,7 +206,7 @@ async def test_only_previews_made_here_can_be_rendered_from(mcp: Client, sandbox
     elsewhere = sandbox_render(sandbox, sandbox_product(sandbox))  # a real project, not made by this server
     text = await refusal(mcp, "create_video", from_preview=elsewhere)
     assert "not a preview this server made" in text and "preview_video" in text
-    video = await call(mcp, "create_video", product_id=sandbox_product(sandbox), **VIDEO)
+    video = await call_ok(mcp, "create_video", product_id=sandbox_product(sandbox), **VIDEO)
     text = await refusal(mcp, "create_video", from_preview=video["project_id"])  # made here, but not a preview
     assert "not a preview this server made" in text
     assert sandbox.state.billable_creates["/v1/create_video_from_url"] == 2  # the sandbox's own and the video
@@ -220,7 +214,7 @@ async def test_only_previews_made_here_can_be_rendered_from(mcp: Client, sandbox
 
 async def test_a_preview_made_with_another_key_is_not_rendered_from(sandbox: SandboxServer) -> None:
     async with mcp_client(server_settings(sandbox)) as mine:  # the two servers share one ledger
-        previews = await call(
+        previews = await call_ok(
             mine, "preview_video", product_id=sandbox_product(sandbox), visual_styles=["FullScreen"], **SETTINGS
         )
     async with mcp_client(server_settings(sandbox, JOGG_API_KEY="someone-elses-key")) as other:
@@ -239,8 +233,8 @@ async def test_the_user_is_asked_once_for_all_previews(sandbox: SandboxServer) -
     user = User("accept")
     async with mcp_client(server_settings(sandbox), elicitation=user) as client:
         product_id = sandbox_product(sandbox)
-        await call(client, "preview_video", product_id=product_id, visual_styles=TWO_STYLES, **SETTINGS)
-        await call(client, "preview_video", product_id=product_id, visual_styles=TWO_STYLES, **SETTINGS)
+        await call_ok(client, "preview_video", product_id=product_id, visual_styles=TWO_STYLES, **SETTINGS)
+        await call_ok(client, "preview_video", product_id=product_id, visual_styles=TWO_STYLES, **SETTINGS)
     (question,) = user.asked  # the repeat returns the same previews: nothing to agree to
     assert question.startswith("Spend 1 credit on JoggAI to make 2 preview(s) (FullScreen, Simple Product Switch)")
     assert question.endswith("You have 100 credits; 99 after this.")

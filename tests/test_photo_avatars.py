@@ -5,41 +5,33 @@ judgement."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from mcp import Client
 
 from jogg_mcp.sandbox import SandboxServer
-from tests.support import CONTRACT_CHECK, check_contract_record, mcp_client, server_settings
+from tests.support import CONTRACT_CHECK, call_ok, check_contract_record, mcp_client, server_settings
 
 pytestmark = pytest.mark.anyio
 
 VOICE = "en-US-ChristopherNeural"
 
 
-async def call(client: Client, tool: str, **arguments: Any) -> dict[str, Any]:
-    result = await client.call_tool(tool, arguments)
-    assert not result.is_error, result.content
-    assert result.structured_content is not None
-    return result.structured_content
-
-
 async def photo_avatar_conversation(client: Client, sandbox: SandboxServer) -> None:
     start = sandbox.state.credits
-    photos = await call(
+    photos = await call_ok(
         client, "create_avatar_photos", age="Adult", style="professional", gender="female", aspect_ratio="portrait"
     )
     assert photos["kind"] == "avatar_photos" and photos["estimated_credits"] == 0.2
     sent = sandbox.state.projects[photos["project_id"]].request
     assert sent["avatar_style"] == "Professional" and sent["gender"] == "Female"  # capitalised, as the spec has it
-    ready = await call(client, "get_project", project_id=photos["project_id"], wait_seconds=5)
+    ready = await call_ok(client, "get_project", project_id=photos["project_id"], wait_seconds=5)
     assert (
         ready["status"] == "succeeded"
         and len(ready["image_urls"]) == 4
         and "animate_avatar_photo" in ready["next_step"]
     )
-    motion = await call(
+    motion = await call_ok(
         client,
         "animate_avatar_photo",
         image_url=ready["image_urls"][2],
@@ -48,9 +40,9 @@ async def photo_avatar_conversation(client: Client, sandbox: SandboxServer) -> N
         voice_id=VOICE,
     )
     assert motion["kind"] == "photo_avatar" and motion["estimated_credits"] == 2
-    animated = await call(client, "get_project", project_id=motion["project_id"], wait_seconds=5)
+    animated = await call_ok(client, "get_project", project_id=motion["project_id"], wait_seconds=5)
     assert animated["status"] == "succeeded" and animated["video_url"] and animated["avatar_id"]
-    video = await call(
+    video = await call_ok(
         client,
         "create_avatar_video",
         avatar_id=animated["avatar_id"],
@@ -59,7 +51,7 @@ async def photo_avatar_conversation(client: Client, sandbox: SandboxServer) -> N
         aspect_ratio="portrait",
         script="Hi, I am Ada, and I will show you around.",
     )
-    talking = await call(client, "get_project", project_id=video["project_id"], wait_seconds=5)
+    talking = await call_ok(client, "get_project", project_id=video["project_id"], wait_seconds=5)
     assert talking["status"] == "succeeded" and talking["video_url"]
     assert start - sandbox.state.credits == pytest.approx(0.2 + 2 + 1)
 
@@ -73,10 +65,10 @@ async def test_a_photo_avatar_from_generation_to_a_talking_video() -> None:
 async def test_an_avatar_still_being_animated_cannot_speak_yet() -> None:
     with SandboxServer(render_seconds=600) as sandbox:
         async with mcp_client(server_settings(sandbox, JOGG_TOOLSETS="video,avatars"), sandbox=True) as client:
-            motion = await call(
+            motion = await call_ok(
                 client, "animate_avatar_photo", image_url="https://res.jogg.ai/face.png", name="Bo", voice_id=VOICE
             )
-            status = await call(client, "get_project", project_id=motion["project_id"])
+            status = await call_ok(client, "get_project", project_id=motion["project_id"])
             assert status["status"] in ("queued", "rendering")
             avatar_id = sandbox.state.projects[motion["project_id"]].avatar_id
             result = await client.call_tool(
@@ -109,7 +101,7 @@ async def product_avatar_conversation(client: Client, sandbox: SandboxServer, fo
 
     shoe = mediagen.image(folder / "shoe.jpg", "JPEG")
     before = sandbox.state.credits
-    batch = await call(
+    batch = await call_ok(
         client, "create_product_avatar_images", product_image=str(shoe), presenter_description="A runner", num_images=2
     )
     assert batch["kind"] == "product_avatar_images" and batch["estimated_credits"] is None
@@ -117,9 +109,9 @@ async def product_avatar_conversation(client: Client, sandbox: SandboxServer, fo
     sent = sandbox.state.projects[batch["project_id"]].request
     assert sent["product_image_url"].startswith(f"{sandbox.base_url}/assets/")
     assert sent["avatar_source"] == {"type": "description", "value": "A runner"}
-    images = await call(client, "get_project", project_id=batch["project_id"], wait_seconds=5)
+    images = await call_ok(client, "get_project", project_id=batch["project_id"], wait_seconds=5)
     assert images["status"] == "succeeded" and len(images["image_urls"]) == 2
-    motion = await call(
+    motion = await call_ok(
         client,
         "animate_product_avatar",
         batch_id=batch["project_id"],
@@ -128,14 +120,14 @@ async def product_avatar_conversation(client: Client, sandbox: SandboxServer, fo
         voice_id=VOICE,
         description="Holds the shoe up",
     )
-    animated = await call(client, "get_project", project_id=motion["project_id"], wait_seconds=5)
+    animated = await call_ok(client, "get_project", project_id=motion["project_id"], wait_seconds=5)
     assert animated["status"] == "succeeded" and animated["kind"] == "product_avatar" and animated["avatar_id"]
     assert sandbox.state.projects[motion["project_id"]].request["generation_id"].endswith("-1")
-    video = await call(
+    video = await call_ok(
         client, "create_avatar_video", avatar_id=animated["avatar_id"], avatar_type="custom", voice_id=VOICE,
         aspect_ratio="portrait", script="This shoe runs with you.",
     )  # fmt: skip
-    assert (await call(client, "get_project", project_id=video["project_id"], wait_seconds=5))["done"]
+    assert (await call_ok(client, "get_project", project_id=video["project_id"], wait_seconds=5))["done"]
     assert before - sandbox.state.credits == pytest.approx(0.1 + 2 + 1)  # the sandbox's own prices
 
 

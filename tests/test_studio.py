@@ -11,22 +11,18 @@ from mcp import Client
 
 from jogg_mcp.sandbox import SandboxServer
 from tests import mediagen
-from tests.support import AVATAR, CONTRACT_CHECK, User, check_contract_record, mcp_client, server_settings
+from tests.support import (
+    AVATAR,
+    CONTRACT_CHECK,
+    User,
+    call_error,
+    call_ok,
+    check_contract_record,
+    mcp_client,
+    server_settings,
+)
 
 pytestmark = pytest.mark.anyio
-
-
-async def call(client: Client, tool: str, **arguments: Any) -> dict[str, Any]:
-    result = await client.call_tool(tool, arguments)
-    assert not result.is_error, result.content
-    assert result.structured_content is not None
-    return result.structured_content
-
-
-async def error(client: Client, tool: str, **arguments: Any) -> str:
-    result = await client.call_tool(tool, arguments)
-    assert result.is_error, result.structured_content
-    return result.content[0].text  # type: ignore[union-attr]
 
 
 def studio(sandbox: SandboxServer, folder: Path) -> Any:
@@ -36,29 +32,29 @@ def studio(sandbox: SandboxServer, folder: Path) -> Any:
 
 async def studio_conversation(client: Client, sandbox: SandboxServer, folder: Path) -> None:
     """An avatar video, lip-synced to a local voice-over (twice: one charge), then translated into Spanish."""
-    avatar = await call(client, "create_avatar_video", **{**AVATAR, "script": "Hello from the shop."})
-    clip = await call(client, "get_project", project_id=avatar["project_id"], wait_seconds=5)
+    avatar = await call_ok(client, "create_avatar_video", **{**AVATAR, "script": "Hello from the shop."})
+    clip = await call_ok(client, "get_project", project_id=avatar["project_id"], wait_seconds=5)
     assert clip["status"] == "succeeded"
     voice = mediagen.audio(folder / "voice.mp3", seconds=25)
     before = sandbox.state.credits
-    synced = await call(client, "create_lip_sync", video=clip["video_url"], audio=str(voice))
+    synced = await call_ok(client, "create_lip_sync", video=clip["video_url"], audio=str(voice))
     assert synced["kind"] == "lip_sync" and synced["charged"] and synced["estimated_credits"] == 0.21
-    again = await call(client, "create_lip_sync", video=clip["video_url"], audio=str(voice))
+    again = await call_ok(client, "create_lip_sync", video=clip["video_url"], audio=str(voice))
     assert again["project_id"] == synced["project_id"] and again["charged"] is False
     assert sandbox.state.billable_creates["/v2/create_lip_sync_video"] == 1
     body = sandbox.state.projects[synced["project_id"]].request
     assert body["audio_url"].startswith(f"{sandbox.base_url}/assets/") and body["playback_type"] == "normal"
-    done = await call(client, "get_project", project_id=synced["project_id"], wait_seconds=5)
+    done = await call_ok(client, "get_project", project_id=synced["project_id"], wait_seconds=5)
     assert done["status"] == "succeeded" and done["raw_status"] == "success" and done["video_url"]
     charged = before - sandbox.state.credits  # 26 started seconds at 1/125 credit each
     assert charged == pytest.approx(26 / 125) and charged <= synced["estimated_credits"] < charged + 0.01
 
     before = sandbox.state.credits
-    spanish = await call(client, "translate_video", video=synced["project_id"], language="es")
+    spanish = await call_ok(client, "translate_video", video=synced["project_id"], language="es")
     assert spanish["kind"] == "translation" and spanish["estimated_credits"] == 1.0  # 25 s: two 20 s blocks
     sent = sandbox.state.requests[-1]
     assert sent.method == "POST" and sent.path == "/v2/video_translate/"  # the trailing slash JoggAI has
-    translated = await call(client, "get_project", project_id=spanish["project_id"], wait_seconds=5)
+    translated = await call_ok(client, "get_project", project_id=spanish["project_id"], wait_seconds=5)
     assert translated["status"] == "succeeded" and translated["subtitle_url"].endswith(".srt")
     assert sandbox.state.projects[spanish["project_id"]].request["output_language"] == "spanish"
     assert before - sandbox.state.credits == 1.0
@@ -75,11 +71,11 @@ async def test_a_failed_lip_sync_is_made_again_and_a_pending_one_is_not(tmp_path
         async with studio(sandbox, tmp_path) as client:
             voice = str(mediagen.audio(tmp_path / "voice.mp3", seconds=3))
             video = f"{sandbox.base_url}/media/clip.mp4"  # not a render: the sandbox takes it as 10 s
-            first = await call(client, "create_lip_sync", video=video, audio=voice)
-            pending = await call(client, "create_lip_sync", video=video, audio=voice)
+            first = await call_ok(client, "create_lip_sync", video=video, audio=voice)
+            pending = await call_ok(client, "create_lip_sync", video=video, audio=voice)
             assert pending["project_id"] == first["project_id"] and not pending["charged"]
             sandbox.state.set_outcome(first["project_id"], "failed", "audio duration fetch failed")
-            retried = await call(client, "create_lip_sync", video=video, audio=voice)
+            retried = await call_ok(client, "create_lip_sync", video=video, audio=voice)
             assert retried["project_id"] != first["project_id"] and retried["charged"]
             assert sandbox.state.billable_creates["/v2/create_lip_sync_video"] == 2
 
@@ -88,15 +84,17 @@ async def test_studio_inputs_are_checked_before_anything_is_sent(tmp_path: Path)
     with SandboxServer(render_seconds=0) as sandbox:
         async with studio(sandbox, tmp_path) as client:
             clip = f"{sandbox.base_url}/media/clip.mp4"
-            text = await error(client, "translate_video", video=clip, language="klingon")
+            text = await call_error(client, "translate_video", video=clip, language="klingon")
             assert "does not translate into 'klingon'" in text and "spanish" in text
             image = str(mediagen.image(tmp_path / "still.png", "PNG"))
-            text = await error(client, "create_lip_sync", video=image, audio=f"{sandbox.base_url}/media/a.mp3")
+            text = await call_error(client, "create_lip_sync", video=image, audio=f"{sandbox.base_url}/media/a.mp3")
             assert "still.png is image; give video" in text
-            text = await error(client, "create_lip_sync", video="/etc/hosts", audio=f"{sandbox.base_url}/media/a.mp3")
+            text = await call_error(
+                client, "create_lip_sync", video="/etc/hosts", audio=f"{sandbox.base_url}/media/a.mp3"
+            )
             assert "Allowed folders" in text
             long_clip = mediagen.video(tmp_path / "long.mp4", seconds=181, fps=1)
-            text = await error(client, "translate_video", video=str(long_clip), language="french")
+            text = await call_error(client, "translate_video", video=str(long_clip), language="french")
             assert "up to 3 minutes" in text
     assert not [r for r in sandbox.state.requests if r.method == "POST" and r.path != "/v2/upload/asset"]
 
@@ -128,13 +126,13 @@ async def test_a_failed_lip_sync_is_made_again_only_after_the_user_agrees(tmp_pa
         async with mcp_client(settings, sandbox=True, elicitation=user) as client:
             voice = str(mediagen.audio(tmp_path / "voice.mp3", seconds=3))
             video = f"{sandbox.base_url}/media/clip.mp4"
-            first = await call(client, "create_lip_sync", video=video, audio=voice)
+            first = await call_ok(client, "create_lip_sync", video=video, audio=voice)
             assert len(user.asked) == 1 and "Spend 0.04 credits" in user.asked[0]  # 4 started seconds
-            repeat = await call(client, "create_lip_sync", video=video, audio=voice)
+            repeat = await call_ok(client, "create_lip_sync", video=video, audio=voice)
             assert repeat["project_id"] == first["project_id"] and len(user.asked) == 1  # free: not asked
             sandbox.state.set_outcome(first["project_id"], "failed", "audio duration fetch failed")
-            text = await error(client, "create_lip_sync", video=video, audio=voice)
+            text = await call_error(client, "create_lip_sync", video=video, audio=voice)
             assert "failed, and nothing was sent now" in text and len(user.asked) == 1
-            again = await call(client, "create_lip_sync", video=video, audio=voice)
+            again = await call_ok(client, "create_lip_sync", video=video, audio=voice)
             assert again["charged"] and again["project_id"] != first["project_id"] and len(user.asked) == 2
     assert sandbox.state.billable_creates["/v2/create_lip_sync_video"] == 2

@@ -4,38 +4,24 @@ through an MCP client against the sandbox; then its status through get_project, 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from mcp import Client
 
 from jogg_mcp.sandbox import SandboxServer
 from tests import mediagen
-from tests.support import CONTRACT_CHECK, User, check_contract_record, mcp_client, server_settings
+from tests.support import CONTRACT_CHECK, User, call_error, call_ok, check_contract_record, mcp_client, server_settings
 
 pytestmark = pytest.mark.anyio
 
 VOICEOVER = "Everything in the shop is half price this week, so come and see."
 
 
-async def call(client: Client, tool: str, **arguments: Any) -> dict[str, Any]:
-    result = await client.call_tool(tool, arguments)
-    assert not result.is_error, result.content
-    assert result.structured_content is not None
-    return result.structured_content
-
-
-async def error(client: Client, tool: str, **arguments: Any) -> str:
-    result = await client.call_tool(tool, arguments)
-    assert result.is_error, result.structured_content
-    return result.content[0].text  # type: ignore[union-attr]
-
-
 async def template_conversation(client: Client, sandbox: SandboxServer, folder: Path) -> str:
     """get_template, create_template_video with a local image uploaded on the way, wait, video URL."""
-    custom = await call(client, "list_catalog", kind="templates", source="custom")
+    custom = await call_ok(client, "list_catalog", kind="templates", source="custom")
     template_id = custom["items"][0]["template_id"]
-    template = await call(client, "get_template", template_id=template_id)
+    template = await call_ok(client, "get_template", template_id=template_id)
     assert {(v["name"], v["type"]) for v in template["variables"]} == {
         ("headline", "text"),
         ("logo", "image"),
@@ -48,7 +34,9 @@ async def template_conversation(client: Client, sandbox: SandboxServer, folder: 
         {"name": "voiceover", "value": VOICEOVER},
     ]
     credits_before = sandbox.state.credits
-    created = await call(client, "create_template_video", template_id=template_id, language="en", variables=variables)
+    created = await call_ok(
+        client, "create_template_video", template_id=template_id, language="en", variables=variables
+    )
     assert created["kind"] == "template_video" and created["charged"] and created["estimated_credits"] == 1
     # What JoggAI received: the image as the asset_url its upload got, the texts as content.
     body = sandbox.state.projects[created["project_id"]].request
@@ -57,7 +45,7 @@ async def template_conversation(client: Client, sandbox: SandboxServer, folder: 
     assert sent["voiceover"] == ("script", {"content": VOICEOVER})
     assert sent["logo"][0] == "image" and sent["logo"][1]["url"].startswith(f"{sandbox.base_url}/assets/")
     assert body["voice_language"] == "english"
-    done = await call(client, "get_project", project_id=created["project_id"], wait_seconds=5)
+    done = await call_ok(client, "get_project", project_id=created["project_id"], wait_seconds=5)
     assert done["status"] == "succeeded" and done["video_url"].endswith(".mp4") and done["kind"] == "template_video"
     assert done["charged_credits"] == 1 and sandbox.state.credits == credits_before - 1
     return str(created["project_id"])
@@ -69,7 +57,7 @@ async def test_a_template_video_with_an_uploaded_image(tmp_path: Path) -> None:
         async with mcp_client(settings, sandbox=True) as client:
             project_id = await template_conversation(client, sandbox, tmp_path)
             # Asked again: the same video, not a second charge, though the logo would upload to a new URL.
-            again = await call(
+            again = await call_ok(
                 client,
                 "create_template_video",
                 template_id=5001,
@@ -82,7 +70,7 @@ async def test_a_template_video_with_an_uploaded_image(tmp_path: Path) -> None:
             )
             assert again["project_id"] == project_id and again["charged"] is False
             assert sandbox.state.billable_creates["/v2/create_video_with_template"] == 1
-            history = await call(client, "list_projects")
+            history = await call_ok(client, "list_projects")
             assert history["projects"][0]["kind"] == "template_video"
 
 
@@ -90,21 +78,21 @@ async def test_template_variables_are_checked_before_anything_is_sent(tmp_path: 
     with SandboxServer(render_seconds=0) as sandbox:
         settings = server_settings(sandbox, JOGG_TOOLSETS="templates", JOGG_ALLOWED_DIRS=str(tmp_path))
         async with mcp_client(settings, sandbox=True) as client:
-            text = await error(
+            text = await call_error(
                 client, "create_template_video", template_id=5001, language="english",
                 variables=[{"name": "headlne", "value": "Sale"}],
             )  # fmt: skip
             assert "has no 'headlne'" in text and "missing 'headline', 'logo', 'voiceover'" in text
             audio = mediagen.audio(tmp_path / "jingle.mp3", seconds=1)
-            text = await error(
+            text = await call_error(
                 client, "create_template_video", template_id=5001, language="english",
                 variables=[{"name": "headline", "value": "Sale"}, {"name": "logo", "value": str(audio)},
                            {"name": "voiceover", "value": "Hi"}],
             )  # fmt: skip
             assert "variable 'logo': jingle.mp3 is audio; give image" in text
-            text = await error(client, "get_template", template_id=149)
+            text = await call_error(client, "get_template", template_id=149)
             assert "custom templates only" in text
-            outside = await error(
+            outside = await call_error(
                 client, "create_template_video", template_id=149, language="english",
                 variables=[{"name": "hero", "value": "/etc/passwd"}],
             )  # fmt: skip
@@ -121,7 +109,7 @@ async def test_the_template_conversation_follows_joggai_specs(tmp_path: Path) ->
         settings = server_settings(sandbox, JOGG_TOOLSETS="all", JOGG_ALLOWED_DIRS=str(tmp_path))
         async with mcp_client(settings, sandbox=True) as client:
             await template_conversation(client, sandbox, tmp_path)
-            await call(client, "list_video_history", kind="template_videos")
+            await call_ok(client, "list_video_history", kind="template_videos")
     operations = (
         "GET /v2/template/custom/{id}",
         "POST /v2/create_video_with_template",
@@ -141,13 +129,13 @@ async def test_a_video_variable_takes_a_local_clip(tmp_path: Path) -> None:
                 {"name": "background", "value": str(clip)},
                 {"name": "voiceover", "value": VOICEOVER},
             ]
-            created = await call(
+            created = await call_ok(
                 client, "create_template_video", template_id=5002, language="german", variables=variables
             )
             sent = {v["name"]: v for v in sandbox.state.projects[created["project_id"]].request["variables"]}
             assert sent["background"]["type"] == "video"
             assert sent["background"]["properties"]["url"].startswith(f"{sandbox.base_url}/assets/")
-            done = await call(client, "get_project", project_id=created["project_id"], wait_seconds=5)
+            done = await call_ok(client, "get_project", project_id=created["project_id"], wait_seconds=5)
             assert done["status"] == "succeeded"
 
 
@@ -163,13 +151,13 @@ async def test_the_user_is_asked_the_price_of_the_template_and_not_asked_again_f
                 {"name": "logo", "value": logo},
                 {"name": "voiceover", "value": long_script},  # a script by the template's own declaration
             ]
-            first = await call(
+            first = await call_ok(
                 client, "create_template_video", template_id=5001, language="english", variables=variables
             )
             assert (
                 first["estimated_credits"] == 2 and user.asked == [user.asked[0]] and "Spend 2 credits" in user.asked[0]
             )
-            again = await call(
+            again = await call_ok(
                 client, "create_template_video", template_id=5001, language="english", variables=variables
             )
             assert again["project_id"] == first["project_id"] and not again["charged"] and len(user.asked) == 1
