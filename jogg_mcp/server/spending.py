@@ -72,6 +72,12 @@ class Charge:
     reuse_seconds: float | None = None
     redo_failed: bool = False  # an identical earlier request that failed is sent again, not returned
 
+    @classmethod
+    def not_yet_known(cls, kind: ProjectKind, endpoint: Endpoint, what: str) -> Charge:
+        """What a consent question asks about when the request cannot be worked out before the tool runs: a new
+        request (it matches no earlier one) of unknown cost, so the user is always asked."""
+        return cls(kind=kind, endpoint=endpoint, body={}, what=what, estimate=None)
+
     def window(self, dedup_minutes: float) -> float:
         return self.reuse_seconds if self.reuse_seconds is not None else dedup_minutes * 60
 

@@ -55,12 +55,9 @@ def _images_charge(product: MediaInput, presenter: PresenterSource, request: Pro
 
 
 async def _ask_images_consent(ctx: Context, num_images: int, new_take: bool) -> SpendConsent | Elicit[SpendConsent]:
-    charge = Charge(
-        kind=ProjectKind.PRODUCT_AVATAR_IMAGES,
-        endpoint=product_avatars_api.GENERATE_IMAGES,
-        body={},  # its inputs are read by the tool (files need the client's roots): asked as a new request
-        what=f"{num_images} product avatar image(s)",
-        estimate=None,
+    # Its inputs (files, presenters) are read by the tool; the price is not published either way.
+    charge = Charge.not_yet_known(
+        ProjectKind.PRODUCT_AVATAR_IMAGES, product_avatars_api.GENERATE_IMAGES, f"{num_images} product avatar image(s)"
     )
     return await ask_consent(ctx, [charge], what=charge.what, new_take=new_take)
 
@@ -134,12 +131,9 @@ def _motion_request(
 
 
 async def _ask_motion_consent(ctx: Context, name: str, new_take: bool) -> SpendConsent | Elicit[SpendConsent]:
-    charge = Charge(
-        kind=ProjectKind.PRODUCT_AVATAR,
-        endpoint=product_avatars_api.ADD_MOTION,
-        body={},  # the generation is looked up by the tool: asked as a new request
-        what=f"product avatar {name!r}",
-        estimate=None,
+    # The generation is looked up by the tool; the price is not published either way.
+    charge = Charge.not_yet_known(
+        ProjectKind.PRODUCT_AVATAR, product_avatars_api.ADD_MOTION, f"product avatar {name!r}"
     )
     return await ask_consent(ctx, [charge], what=f"a {charge.what}", new_take=new_take)
 

@@ -17,7 +17,6 @@ from jogg_mcp.api import JoggClient
 from jogg_mcp.api import studio as studio_api
 from jogg_mcp.api.models import LipSyncRequest, TranslationRequest
 from jogg_mcp.api.pricing import lip_sync_credits, translation_credits
-from jogg_mcp.api.transport import Endpoint
 from jogg_mcp.api.vocabulary import ProjectKind, ProjectStatus, language_from
 from jogg_mcp.server.parameters import LOCAL_PATH, MaxCredits, NewTake
 from jogg_mcp.server.replies import CreatedResult
@@ -65,13 +64,8 @@ async def _ask_lip_sync_consent(
             audio_in = await media_input(ctx, jogg, audio, roots, ("audio", "video"), "audio")
         charge = _lip_sync_charge(video_in, audio_in, playback)
     except ToolError:  # the tool will refuse it; should it not, the user was asked, cost unknown
-        charge = _unknown(ProjectKind.LIP_SYNC, studio_api.CREATE_LIP_SYNC, "lip sync")
+        charge = Charge.not_yet_known(ProjectKind.LIP_SYNC, studio_api.CREATE_LIP_SYNC, "lip sync")
     return await ask_consent(ctx, [charge], what="a lip-synced video", new_take=new_take)
-
-
-def _unknown(kind: ProjectKind, endpoint: Endpoint, what: str) -> Charge:
-    """What to ask about when the inputs cannot be read before the tool runs: the cost is unknown."""
-    return Charge(kind=kind, endpoint=endpoint, body={}, what=what, estimate=None)
 
 
 async def create_lip_sync(
@@ -171,7 +165,7 @@ async def _ask_translation_consent(
             request = _translation(source, await _language(jogg, language), voice_id, subtitles, audio_only, title)
         charge = _translation_charge(source, request)
     except ToolError:  # the tool will refuse it; should it not, the user was asked, cost unknown
-        charge = _unknown(ProjectKind.TRANSLATION, studio_api.TRANSLATE, "video translation")
+        charge = Charge.not_yet_known(ProjectKind.TRANSLATION, studio_api.TRANSLATE, "video translation")
     return await ask_consent(ctx, [charge], what=f"a {charge.what}", new_take=new_take)
 
 

@@ -188,12 +188,8 @@ async def _ask_consent(
         async with jogg_session(ctx) as jogg:
             charge = _charge((await _intent(ctx, jogg, template_id, variables, settings, roots))[0])
     except ToolError:  # the tool will refuse it; should it not, the user was asked, cost unknown
-        charge = Charge(
-            kind=ProjectKind.TEMPLATE_VIDEO,
-            endpoint=templates_api.CREATE_TEMPLATE_VIDEO,
-            body={},
-            what=f"video from template {template_id}",
-            estimate=None,
+        charge = Charge.not_yet_known(
+            ProjectKind.TEMPLATE_VIDEO, templates_api.CREATE_TEMPLATE_VIDEO, f"video from template {template_id}"
         )
     return await ask_consent(ctx, [charge], what=f"a {charge.what}", new_take=new_take)
 
