@@ -161,3 +161,20 @@ async def test_the_user_is_asked_the_price_of_the_template_and_not_asked_again_f
                 client, "create_template_video", template_id=5001, language="english", variables=variables
             )
             assert again["project_id"] == first["project_id"] and not again["charged"] and len(user.asked) == 1
+
+
+async def test_a_library_template_types_each_variable_by_its_value() -> None:
+    """JoggAI publishes no variables for library templates: a media URL is an image or a video by its extension
+    (the formats table's), anything else text, and `type` says when it is a script."""
+    with SandboxServer(render_seconds=0) as sandbox:
+        async with mcp_client(server_settings(sandbox, JOGG_TOOLSETS="templates"), sandbox=True) as client:
+            variables = [
+                {"name": "hero", "value": f"{sandbox.base_url}/media/shoe.png?v=2"},
+                {"name": "clip", "value": f"{sandbox.base_url}/media/run.MP4?v=2"},
+                {"name": "title", "value": "New season"},
+                {"name": "voice", "value": "Run further this spring.", "type": "script"},
+            ]
+            arguments = {"template_id": 149, "language": "english", "variables": variables}
+            created = await call_ok(client, "create_template_video", **arguments)
+    sent = {v["name"]: v["type"] for v in sandbox.state.projects[created["project_id"]].request["variables"]}
+    assert sent == {"hero": "image", "clip": "video", "title": "text", "voice": "script"}

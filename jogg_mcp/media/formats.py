@@ -50,6 +50,7 @@ FORMATS: tuple[MediaFormat, ...] = (
 
 BY_NAME = {f.name: f for f in FORMATS}
 BY_MAGIC = {magic_type: fmt for fmt in FORMATS for magic_type in fmt.magic_types}
+BY_EXTENSION = {extension: fmt for fmt in FORMATS for extension in fmt.extensions}
 # MP4 and M4A share one container (ISO BMFF): libmagic cannot tell them apart, the streams decide.
 ISO_BMFF = frozenset(BY_NAME["MP4"].magic_types + BY_NAME["M4A"].magic_types)
 

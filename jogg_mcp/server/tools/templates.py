@@ -3,8 +3,9 @@ the user's own text, script, images and clips (create_template_video), local fil
 
 from __future__ import annotations
 
-import re
+from pathlib import PurePosixPath
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from mcp.server.mcpserver import Context, Elicit, ElicitationResult, Resolve
 from mcp.server.mcpserver.exceptions import ToolError
@@ -17,13 +18,19 @@ from jogg_mcp.api.errors import NotFoundError
 from jogg_mcp.api.models import TemplateDetails, TemplateValue, TemplateVariableType, TemplateVideoRequest
 from jogg_mcp.api.pricing import template_video_credits
 from jogg_mcp.api.vocabulary import AvatarType, ProjectKind
+from jogg_mcp.media.formats import BY_EXTENSION
 from jogg_mcp.server.parameters import LOCAL_PATH, AvatarSource, LanguageName, MaxCredits, NewTake, VideoName
 from jogg_mcp.server.replies import CreatedResult, ToolResult, reply
 from jogg_mcp.server.session import jogg_session
 from jogg_mcp.server.spending import Charge, SpendConsent, ask_consent, spend
 from jogg_mcp.server.tools.assets import MediaInput, client_roots, media_input
 
-_VIDEO_URL = re.compile(r"\.(?:mp4|mov|webm)(?:[?#]|$)", re.IGNORECASE)
+
+def _named_video(value: str) -> bool:
+    """Whether a path or URL names a video by its extension (the formats table's), query and fragment aside."""
+    suffix = PurePosixPath(urlsplit(value).path).suffix.lower()
+    found = BY_EXTENSION.get(suffix)
+    return found is not None and found.kind == "video"
 
 
 class Variable(BaseModel):
@@ -100,7 +107,7 @@ def _typed(variables: list[Variable], details: TemplateDetails | None) -> list[t
         kind = declared.get(variable.name) or variable.type
         if kind is None:
             looks_like_media = LOCAL_PATH.match(variable.value) or variable.value.startswith(("http://", "https://"))
-            kind = ("video" if _VIDEO_URL.search(variable.value) else "image") if looks_like_media else "text"
+            kind = ("video" if _named_video(variable.value) else "image") if looks_like_media else "text"
         typed.append((variable, kind))
     return typed
 
