@@ -45,6 +45,8 @@ AI_SCRIPTS_CREDITS = 0.2  # "AI scripts: 0.2 per call"
 LIP_SYNC_SECONDS_PER_CREDIT = 125  # "Lip sync: 1 credit per 125 s"
 TRANSLATION_CREDITS_PER_BLOCK = 0.5  # "Video translation: 0.5 credit per started 20 s"
 TRANSLATION_BLOCK_SECONDS = 20
+PHOTO_CREDITS = 0.2  # "Photo avatar images: 0.05 per image; 0.2 per call (4 images)"
+MOTION_CREDITS = {"1.0": 2.0, "2.0": 2.0, "2.0-Pro": 3.0, "3.0": 2.0}  # "Motion 1.0 / 2.0 / 2.0-Pro / 3.0"
 # The target languages GET /v2/video_translate/target_languages lists (the spec's example, and more).
 TRANSLATION_LANGUAGES = ("spanish", "french", "german", "japanese", "portuguese", "italian", "chinese", "korean")
 

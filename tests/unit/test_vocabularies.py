@@ -41,6 +41,15 @@ def test_draft_prices_agree() -> None:
     assert pricing.product_video_credits(60, long_script) == 2 and pricing.preview_credits(60, long_script) == 1.0
 
 
+def test_avatar_and_studio_prices_agree() -> None:
+    assert pricing.AVATAR_PHOTOS_CREDITS == sandbox.PHOTO_CREDITS == 0.2
+    assert pricing.MOTION_CREDITS == sandbox.MOTION_CREDITS
+    for seconds in (1, 19.5, 20, 21, 125, 126, 179.9):
+        assert pricing.translation_credits(seconds) == sandbox.translation_credits(seconds)
+        # The lip-sync estimate errs up by less than a hundredth of a credit, never down.
+        assert 0 <= pricing.lip_sync_credits(seconds) - sandbox.lip_sync_credits(seconds) < 0.01
+
+
 SCRIPTS = {
     "english": "Fresh coffee, roasted this morning and at your door tomorrow. " * 40,  # 400 words
     "japanese": "今朝焙煎したコーヒーを明日お届けします。" * 40,  # 800 characters, no spaces

@@ -9,7 +9,7 @@ import itertools
 import uuid
 from typing import Any
 
-from jogg_mcp.sandbox import catalog
+from jogg_mcp.sandbox import catalog, vocabulary
 from jogg_mcp.sandbox.endpoints import checks
 from jogg_mcp.sandbox.envelope import ApiFailure, Call, endpoint
 from jogg_mcp.sandbox.state import RenderProject
@@ -24,8 +24,6 @@ _ETHNICITIES = (
     "South American",
     "North American",
 )
-_MOTION_CREDITS = {"1.0": 2.0, "2.0": 2.0, "2.0-Pro": 3.0, "3.0": 2.0}  # "Motion 1.0 / 2.0 / 2.0-Pro / 3.0"
-PHOTO_CREDITS = 0.2  # "Photo avatar images: 0.05 per image; 0.2 per call (4 images)"
 _PHOTO_STATUS = {"waiting": "in_progress", "processing": "in_progress", "success": "success", "failed": "error"}
 _MOTION_STATUS = {"waiting": "pending", "processing": "processing", "success": "completed", "failed": "failed"}
 _avatar_ids = itertools.count(300001)
@@ -60,7 +58,7 @@ async def generate_photos(call: Call) -> dict[str, Any]:
         kind="avatar_photos",
         title="Avatar photos",
         duration=1.0,
-        credits=PHOTO_CREDITS,
+        credits=vocabulary.PHOTO_CREDITS,
         container="png",
         request=dict(body),
     )
@@ -90,7 +88,7 @@ async def add_motion(call: Call) -> dict[str, Any]:
         raise checks.bad("image_url must be an http(s) URL")
     name = checks.required(body, "name")
     checks.check_voice(checks.required(body, "voice_id"))
-    model = checks.one_of(checks.required(body, "model"), tuple(_MOTION_CREDITS), "model")
+    model = checks.one_of(checks.required(body, "model"), tuple(vocabulary.MOTION_CREDITS), "model")
     for text in ("photo_id", "description", "welcome_msg"):
         checks.text_field(body, text)
     project = RenderProject(
@@ -98,7 +96,7 @@ async def add_motion(call: Call) -> dict[str, Any]:
         kind="photo_avatar",
         title=str(name),
         duration=5.0,
-        credits=_MOTION_CREDITS[model],
+        credits=vocabulary.MOTION_CREDITS[model],
         container="mp4",
         request=dict(body),
         avatar_id=next(_avatar_ids),
