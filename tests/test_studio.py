@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from mcp import Client
 
+from jogg_mcp.ledger import open_ledger
 from jogg_mcp.sandbox import SandboxServer
 from tests import mediagen
 from tests.support import (
@@ -30,7 +31,7 @@ def studio(sandbox: SandboxServer, folder: Path) -> Any:
     return mcp_client(settings, sandbox=True)
 
 
-async def studio_conversation(client: Client, sandbox: SandboxServer, folder: Path) -> None:
+async def studio_conversation(client: Client, sandbox: SandboxServer, folder: Path) -> str:
     """An avatar video, lip-synced to a local voice-over (twice: one charge), then translated into Spanish."""
     avatar = await call_ok(client, "create_avatar_video", **{**AVATAR, "script": "Hello from the shop."})
     clip = await call_ok(client, "get_project", project_id=avatar["project_id"], wait_seconds=5)
@@ -58,12 +59,24 @@ async def studio_conversation(client: Client, sandbox: SandboxServer, folder: Pa
     assert translated["status"] == "succeeded" and translated["subtitle_url"].endswith(".srt")
     assert sandbox.state.projects[spanish["project_id"]].request["output_language"] == "spanish"
     assert before - sandbox.state.credits == 1.0
+    # Asked again: the same translation, though JoggAI may give the render another (signed) link each time,
+    # since the render is known by its id.
+    again = await call_ok(client, "translate_video", video=synced["project_id"], language="spanish")
+    assert again["project_id"] == spanish["project_id"] and again["charged"] is False
+    return str(spanish["project_id"])
 
 
 async def test_lip_sync_once_then_a_translation(tmp_path: Path) -> None:
+    ledger = tmp_path / "ledger.sqlite"
     with SandboxServer(render_seconds=0) as sandbox:
-        async with studio(sandbox, tmp_path) as client:
-            await studio_conversation(client, sandbox, tmp_path)
+        settings = server_settings(
+            sandbox, JOGG_TOOLSETS="video,studio", JOGG_ALLOWED_DIRS=str(tmp_path), JOGG_STATE=str(ledger)
+        )
+        async with mcp_client(settings, sandbox=True) as client:
+            translation = await studio_conversation(client, sandbox, tmp_path)
+    # A render is fingerprinted by its id, not by the link JoggAI gives it now (which can be signed and change).
+    record = open_ledger(ledger).by_project(translation)
+    assert record is not None and record.request["video_url"].startswith("jogg:lip_sync/")
 
 
 async def test_a_failed_lip_sync_is_made_again_and_a_pending_one_is_not(tmp_path: Path) -> None:

@@ -170,11 +170,14 @@ class MediaInput:
     url: str | None
     file: MediaReport | None
     seconds: float | None
+    identity: str | None = None  # what it is when its URL may change between asks (a render's signed link)
 
     @property
     def intent(self) -> str:
         """What the ledger fingerprints: a file by its path, size and time, so asking twice is one request
-        although each upload gets a new URL."""
+        although each upload gets a new URL; a render by its id, whatever link JoggAI gives it now."""
+        if self.identity is not None:
+            return self.identity
         if self.file is None:
             return str(self.url)
         stat = self.file.path.stat()

@@ -136,7 +136,8 @@ async def _video(ctx: Context, jogg: JoggClient, video: str, roots: ListRootsRes
         project = await jogg.find_project(video)
         if project.status is not ProjectStatus.SUCCEEDED or not project.video_url:
             raise ToolError(f"Project {video} is {project.status.value}, with no video to translate yet.")
-        source = MediaInput(url=project.video_url, file=None, seconds=project.duration_seconds)
+        identity = f"jogg:{project.kind.value}/{project.project_id}"
+        source = MediaInput(url=project.video_url, file=None, seconds=project.duration_seconds, identity=identity)
     if source.seconds is not None and source.seconds > MAX_TRANSLATION_SECONDS:
         raise ToolError(
             f"video is {source.seconds:.0f} s long; JoggAI translates videos of up to 3 minutes. Nothing was sent."
