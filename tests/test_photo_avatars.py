@@ -10,7 +10,7 @@ import pytest
 from mcp import Client
 
 from jogg_mcp.sandbox import SandboxServer
-from tests.support import CONTRACT_CHECK, call_ok, check_contract_record, mcp_client, server_settings
+from tests.support import CONTRACT_CHECK, call_error, call_ok, check_contract_record, mcp_client, server_settings
 
 pytestmark = pytest.mark.anyio
 
@@ -95,7 +95,7 @@ async def test_the_photo_avatar_conversation_follows_joggai_specs(tmp_path: Path
     check_contract_record(record, operations)
 
 
-async def product_avatar_conversation(client: Client, sandbox: SandboxServer, folder: Path) -> None:
+async def product_avatar_conversation(client: Client, sandbox: SandboxServer, folder: Path) -> str:
     """Images of a presenter holding the user's product photo (uploaded on the way), one animated, then speaking."""
     from tests import mediagen
 
@@ -129,19 +129,26 @@ async def product_avatar_conversation(client: Client, sandbox: SandboxServer, fo
     )  # fmt: skip
     assert (await call_ok(client, "get_project", project_id=video["project_id"], wait_seconds=5))["done"]
     assert before - sandbox.state.credits == pytest.approx(0.1 + 2 + 1)  # the sandbox's own prices
+    return str(batch["project_id"])
 
 
 async def test_a_product_avatar_from_a_local_photo_to_a_talking_video(tmp_path: Path) -> None:
     with SandboxServer(render_seconds=0) as sandbox:
         settings = server_settings(sandbox, JOGG_TOOLSETS="video,avatars", JOGG_ALLOWED_DIRS=str(tmp_path))
         async with mcp_client(settings, sandbox=True) as client:
-            await product_avatar_conversation(client, sandbox, tmp_path)
-            wrong = await client.call_tool(
-                "animate_product_avatar",
-                {"batch_id": "batch_0", "image_url": "https://x.example/a.png", "name": "A", "voice_id": VOICE,
-                 "description": "d"},
+            batch_id = await product_avatar_conversation(client, sandbox, tmp_path)
+            signed = "https://x.example/a.png?X-Amz-Signature=planted"
+            text = await call_error(
+                client, "animate_product_avatar", batch_id=batch_id, image_url=signed, name="A", voice_id=VOICE,
+                description="d",
             )  # fmt: skip
-            assert wrong.is_error
+            assert "'https://x.example/a.png' is not one of batch" in text and "image_urls" in text
+            assert "planted" not in text  # a signature never reaches the model
+            missing = await call_error(
+                client, "animate_product_avatar", batch_id="batch_0", image_url=signed, name="A", voice_id=VOICE,
+                description="d",
+            )  # fmt: skip
+            assert "batch_id" in missing
             both = await client.call_tool(
                 "create_product_avatar_images",
                 {"product_image": f"{sandbox.base_url}/media/a.png", "presenter_description": "x", "avatar_id": 127},

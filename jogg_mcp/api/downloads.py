@@ -16,6 +16,11 @@ MAX_REDIRECTS = 5
 DownloadProgress = Callable[[int, int | None], Awaitable[None]]
 
 
+def without_query(url: str) -> str:
+    """A URL fit to show in a message: its query and fragment, which can carry a signature, left out."""
+    return urlsplit(url)._replace(query="", fragment="").geturl()
+
+
 async def download(
     http: httpx2.AsyncClient,
     url: str,
@@ -33,7 +38,7 @@ async def download(
                 if response.is_redirect:
                     target = urljoin(url, response.headers.get("location", ""))
                     if not may_follow(target):
-                        shown = urlsplit(target)._replace(query="", fragment="").geturl()  # no signature in text
+                        shown = without_query(target)
                         raise errors.UnexpectedResponseError(
                             f"The media URL redirected to {shown}, which is not an https address, so it was not "
                             "followed."

@@ -13,6 +13,7 @@ from mcp.types import CallToolResult, ListRootsResult
 from pydantic import Field, ValidationError
 
 from jogg_mcp.api import product_avatars as product_avatars_api
+from jogg_mcp.api.downloads import without_query
 from jogg_mcp.api.models import PresenterSource, ProductAvatarImagesRequest, ProductAvatarMotionRequest
 from jogg_mcp.api.vocabulary import AspectRatio, ProjectKind
 from jogg_mcp.server.parameters import AspectRatioName, MaxCredits, NewTake, VoiceId
@@ -160,13 +161,15 @@ async def animate_product_avatar(
         generation_id = batch.generation_for(image_url)
         if generation_id is None:
             raise ToolError(
-                f"{image_url!r} is not one of batch {batch_id}'s finished images: take one of get_project's "
-                "image_urls for it. Nothing was sent."
+                f"{without_query(image_url)!r} is not one of batch {batch_id}'s finished images: take one of "
+                "get_project's image_urls for it. Nothing was sent."
             )
         try:
             request = _motion_request(generation_id, name, voice_id, description, aspect_ratio)
         except ValidationError as error:
-            raise ToolError(f"{error.errors()[0]['msg']}. Nothing was sent.") from None
+            problem = error.errors()[0]
+            field = ".".join(str(part) for part in problem["loc"])
+            raise ToolError(f"{field}: {problem['msg']}; give a valid {field}. Nothing was sent.") from None
         charge = Charge(
             kind=ProjectKind.PRODUCT_AVATAR,
             endpoint=product_avatars_api.ADD_MOTION,

@@ -135,7 +135,10 @@ async def _video(ctx: Context, jogg: JoggClient, video: str, roots: ListRootsRes
     else:
         project = await jogg.find_project(video)
         if project.status is not ProjectStatus.SUCCEEDED or not project.video_url:
-            raise ToolError(f"Project {video} is {project.status.value}, with no video to translate yet.")
+            raise ToolError(
+                f"Project {video} is {project.status.value}, with no video to translate yet: follow it with "
+                "get_project until it succeeds, then call again. Nothing was sent."
+            )
         identity = f"jogg:{project.kind.value}/{project.project_id}"
         source = MediaInput(url=project.video_url, file=None, seconds=project.duration_seconds, identity=identity)
     if source.seconds is not None and source.seconds > MAX_TRANSLATION_SECONDS:
