@@ -15,26 +15,20 @@ from jogg_mcp.server.panel import panel_extension
 from jogg_mcp.server.runtime import Runtime, lifespan_for
 
 
-def lean_tool_schemas(output_schemas: bool) -> Any:
-    """Server middleware: serve tools/list with lean schemas (server/lean_schemas.py), and output schemas only
-    when asked for (JOGG_OUTPUT_SCHEMAS): structuredContent is in every result either way."""
-
-    async def middleware(ctx: Any, call_next: Any) -> Any:
-        result = await call_next(ctx)
-        if getattr(ctx, "method", None) == "tools/list" and isinstance(result, dict):
-            for tool in result.get("tools", []):
-                if "inputSchema" in tool:
-                    tool["inputSchema"] = lean_input(tool["inputSchema"])
-                if "outputSchema" in tool:
-                    if output_schemas:
-                        tool["outputSchema"] = lean_output(tool["outputSchema"])
-                    else:
-                        del tool["outputSchema"]
-                if "title" in tool.get("annotations") or {}:  # the tool's own title says it (Tool.title)
-                    del tool["annotations"]["title"]
-        return result
-
-    return middleware
+async def lean_tool_schemas(ctx: Any, call_next: Any) -> Any:
+    """Server middleware: serve tools/list with lean schemas (server/lean_schemas.py). Output schemas are there
+    only when asked for (JOGG_OUTPUT_SCHEMAS: the tools are registered without them otherwise);
+    structuredContent is in every result either way."""
+    result = await call_next(ctx)
+    if getattr(ctx, "method", None) == "tools/list" and isinstance(result, dict):
+        for tool in result.get("tools", []):
+            if "inputSchema" in tool:
+                tool["inputSchema"] = lean_input(tool["inputSchema"])
+            if "outputSchema" in tool:
+                tool["outputSchema"] = lean_output(tool["outputSchema"])
+            if "title" in tool.get("annotations") or {}:  # the tool's own title says it (Tool.title)
+                del tool["annotations"]["title"]
+    return result
 
 
 def build_server(runtime: Runtime) -> MCPServer[Any]:
@@ -51,7 +45,7 @@ def build_server(runtime: Runtime) -> MCPServer[Any]:
         instructions=guide.instructions(settings.toolsets),
         website_url="https://www.jogg.ai",
         lifespan=lifespan_for(runtime),
-        middleware=[registration, lean_tool_schemas(settings.output_schemas), check_tool_arguments],
+        middleware=[registration, lean_tool_schemas, check_tool_arguments],
         extensions=[panel_extension(runtime)],
     )
     registration.server = server
